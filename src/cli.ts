@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+import { ConfigError, loadConfig } from './config.js';
+import { EXIT_USAGE, MAX_STDIN_BYTES, runCli, type CliIo } from './terminal/run.js';
+
+/** Terminal entry point: real stdin/stdout, configuration check, exit code. Nothing else. */
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    // Keep the head and tail of a huge paste only: diagnosis never reads more than that.
+    if (size < MAX_STDIN_BYTES) chunks.push(chunk);
+    size += chunk.length;
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const io: CliIo = {
+  readStdin,
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+async function main(): Promise<number> {
+  try {
+    await loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`emailhelp: configuration: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  return runCli(process.argv.slice(2), io);
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // A bug, not bad input: say so in one line without a stack trace, keep the detail for a debug run.
+    process.stderr.write(`emailhelp: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env.EMAILHELP_DEBUG) console.error(error);
+    process.exitCode = 1;
+  },
+);

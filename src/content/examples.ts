@@ -1,0 +1,3 @@
+import type { Example } from './types.js';
+
+export const EXAMPLES: readonly Example[] = [];

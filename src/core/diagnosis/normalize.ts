@@ -1,0 +1,39 @@
+/**
+ * Text normalisation shared by evidence matching and example similarity. Users paste the same
+ * error with curly quotes, accents stripped or not, wrapped lines, upper case and punctuation noise;
+ * all of that must compare equal. Work is bounded: diagnosis only ever reads MAX_CHARS.
+ */
+
+/** Error messages are short; a 1 MB paste is a log, and the error is near its start or end. */
+export const MAX_CHARS = 20_000;
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const WORD = /[a-z0-9]+/g;
+
+/** Limits a huge paste to its head and tail, where clients put the error and its code. */
+export function clip(text: string): string {
+  if (text.length <= MAX_CHARS) return text;
+  const half = MAX_CHARS / 2;
+  return `${text.slice(0, half)}\n…\n${text.slice(-half)}`;
+}
+
+/** Lower case, no accents, ß → ss, one space between words, punctuation dropped. */
+export function normalize(text: string): string {
+  const folded = text
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/[’‘`´]/g, "'");
+  const words = folded.match(WORD);
+  return words ? words.join(' ') : '';
+}
+
+/**
+ * A light stem for similarity: long words are cut to their first 7 letters, which merges the
+ * inflections users type ("connect", "connecting", "connection"; "verbindung", "verbindungen";
+ * "conexion", "conexiones") without a stemmer per language.
+ */
+export function stem(word: string): string {
+  return word.length > 7 ? word.slice(0, 7) : word;
+}

@@ -1,0 +1,74 @@
+import type { Diagnosis } from '../core/diagnosis/index.js';
+import type { Explanation } from '../core/explain.js';
+
+/**
+ * Terminal renderings: plain text a helpdesk engineer can paste into a ticket. Pure functions,
+ * tested without a terminal.
+ */
+
+const CLIENT_NAMES: Record<string, string> = {
+  outlook: 'Outlook',
+  apple_mail: 'Apple Mail (macOS)',
+  ios_mail: 'iPhone/iPad Mail',
+  thunderbird: 'Thunderbird',
+  gmail: 'Gmail',
+  windows_mail: 'Windows Mail',
+  android: 'Android mail app',
+  other: 'other',
+};
+
+export function renderDiagnosis(d: Diagnosis): string {
+  const lines: string[] = [];
+  const e = d.extracted;
+  const facts = [
+    e.host && `server ${e.host}`,
+    e.port !== null && `port ${e.port}`,
+    e.protocol && e.protocol.toUpperCase(),
+    e.client && e.client !== 'other' && `app ${CLIENT_NAMES[e.client] ?? e.client}`,
+    e.codes.length > 0 && `codes ${e.codes.join(', ')}`,
+  ].filter(Boolean);
+  if (facts.length > 0) lines.push(`Seen in the text: ${facts.join(' · ')}`, '');
+
+  d.causes.forEach((c, i) => {
+    const percent = Math.round(c.confidence * 100);
+    if (i === 0) {
+      lines.push(`Most likely: ${c.title}  [${c.id}, ${percent}%]`, '');
+      lines.push(wrap(c.explanation, 2), '');
+      if (c.evidence.length > 0) lines.push(`  Why: ${c.evidence.join('; ')}`, '');
+      lines.push('  What to do:');
+      c.fixes.forEach((f, n) => lines.push(wrap(`${n + 1}. ${f}`, 2, 5)));
+      lines.push('');
+    } else {
+      if (i === 1) lines.push('Also possible:');
+      lines.push(`  - ${c.title}  [${c.id}, ${percent}%]`);
+    }
+  });
+  if (d.causes.length > 1) lines.push('', 'Details for any cause: emailhelp diagnose --json …');
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+export function renderExplanation(x: Explanation): string {
+  const body = x.text
+    .split('\n')
+    .map((line) => (line.startsWith('- ') ? wrap(line, 0, 2) : wrap(line, 0)))
+    .join('\n');
+  return `${x.title}\n${'='.repeat(Math.min(x.title.length, 72))}\n\n${body}\n`;
+}
+
+/** Wraps at 78 columns; `indent` for the first line, `hanging` for the rest. */
+export function wrap(text: string, indent: number, hanging = indent, width = 78): string {
+  const out: string[] = [];
+  let line = ' '.repeat(indent);
+  let empty = true;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (!empty && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = ' '.repeat(hanging) + word;
+    } else {
+      line += (empty ? '' : ' ') + word;
+    }
+    empty = false;
+  }
+  out.push(line);
+  return out.join('\n');
+}

@@ -1,0 +1,83 @@
+import { diagnose } from '../core/diagnosis/index.js';
+import { explain, topicIds } from '../core/explain.js';
+import { COMMANDS, parseArgs, UsageError, type CliRequest, type CommandName } from './args.js';
+import { renderDiagnosis, renderExplanation } from './render.js';
+import { USAGE } from './usage.js';
+
+/** Where the CLI reads and writes: the real process in cli.ts, buffers in tests. */
+export interface CliIo {
+  readStdin(): Promise<string>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_USAGE = 2;
+
+/** Stdin beyond this is a log file, not an error message; diagnosis reads its head and tail anyway. */
+export const MAX_STDIN_BYTES = 4 * 1024 * 1024;
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let request: CliRequest;
+  try {
+    request = parseArgs(argv);
+    return await dispatch(request, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`emailhelp: ${error.message}\n`);
+      io.stderr(`Try: emailhelp help${error.command ? ` ${error.command}` : ''}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
+
+async function dispatch(request: CliRequest, io: CliIo): Promise<number> {
+  switch (request.command) {
+    case 'help':
+      return help(request, io);
+    case 'diagnose':
+      return runDiagnose(request, io);
+    case 'explain':
+      return runExplain(request, io);
+  }
+}
+
+function help(request: CliRequest, io: CliIo): number {
+  const [topic] = request.args;
+  if (topic !== undefined && !COMMANDS.includes(topic as CommandName)) {
+    throw new UsageError(`no help for ${JSON.stringify(topic)}: the commands are ${COMMANDS.join(', ')}`);
+  }
+  const text = USAGE[(topic as CommandName | undefined) ?? 'general'];
+  if (request.json) io.stdout(`${JSON.stringify({ command: topic ?? null, text })}\n`);
+  else io.stdout(text);
+  return EXIT_OK;
+}
+
+async function runDiagnose(request: CliRequest, io: CliIo): Promise<number> {
+  if (request.args.length === 0) {
+    throw new UsageError('diagnose needs the error text: emailhelp diagnose "…", or - to read it from stdin', 'diagnose');
+  }
+  const text = request.args.length === 1 && request.args[0] === '-' ? await io.readStdin() : request.args.join(' ');
+  if (text.trim() === '') {
+    throw new UsageError('the error text is empty: paste the message the mail app shows', 'diagnose');
+  }
+  const result = diagnose(text);
+  if (request.json) io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  else io.stdout(renderDiagnosis(result));
+  return EXIT_OK;
+}
+
+function runExplain(request: CliRequest, io: CliIo): number {
+  const name = request.args.join(' ');
+  if (name.trim() === '') {
+    throw new UsageError(`explain needs a topic: ${topicIds().join(', ')}`, 'explain');
+  }
+  const found = explain(name);
+  if (!found) {
+    throw new UsageError(`no topic ${JSON.stringify(name.slice(0, 60))}: the topics are ${topicIds().join(', ')}`, 'explain');
+  }
+  if (request.json) io.stdout(`${JSON.stringify(found)}\n`);
+  else io.stdout(renderExplanation(found));
+  return EXIT_OK;
+}

@@ -1,0 +1,30 @@
+import type { CommandName } from './args.js';
+
+export const USAGE: Record<CommandName | 'general', string> = {
+  general: `emailhelp — diagnose email errors and explain mail settings
+
+Usage:
+  emailhelp diagnose [--json] TEXT…     what the pasted error means and how to fix it
+  emailhelp diagnose [--json] -          …reading the error text from stdin
+  emailhelp explain [--json] TOPIC       plain explanations: pop-vs-imap, ports, encryption,
+                                         app-passwords, oauth, leave-on-server, smtp-auth, certificates
+  emailhelp help [COMMAND]               this help, or one command's
+
+Every command takes --json for one JSON document on stdout.
+Exit status: 0 when the command ran, 2 for bad usage or bad input.
+`,
+  diagnose: `Usage: emailhelp diagnose [--json] TEXT…
+       emailhelp diagnose [--json] -        (read the text from stdin)
+
+Paste the error exactly as the mail app shows it; quotes keep it one argument:
+  emailhelp diagnose "Sending reported error (0x800CCC0F): The connection to the server was interrupted."
+  pbpaste | emailhelp diagnose --json -
+`,
+  explain: `Usage: emailhelp explain [--json] TOPIC
+
+Topics: pop-vs-imap, ports, encryption, app-passwords, oauth, leave-on-server, smtp-auth, certificates
+(also what people type for them: pop, imap, ssl, starttls, app password, modern auth, …)
+`,
+  help: `Usage: emailhelp help [COMMAND]
+`,
+};

@@ -33,4 +33,10 @@ export const EVIDENCE_DE = [
   e('smtp_auth_required', 4, ['relaying .. verweigert|nicht erlaubt|abgelehnt', 'relay access denied', 'postausgangsserver .. authentifizierung', 'smtp .. authentifizierung .. erforderlich', 'authentifizierung .. erforderlich|notwendig'], `${VENDORS}; Postfix`),
   e('smtp_auth_required', 1.5, ['kann .. nicht senden|versenden', 'senden .. nicht moglich|fehlgeschlagen', 'versand .. fehlgeschlagen|nicht moglich'], USERS),
   e('recipient_rejected', 4, ['empfanger .. unbekannt|nicht gefunden|abgelehnt|existiert nicht|ungultig', 'benutzer unbekannt|unbekannter benutzer', 'adresse .. existiert nicht|ungultig', 'unzustellbar'], 'Exchange / Postfix NDRs (de)'),
+  e('timeout', 3, ['hat die verbindung .. getrennt|beendet', 'verbindung .. getrennt|verloren', 'reagiert nicht mehr|antwortet nicht mehr'], TB),
+  e('tls_mismatch', 3, ['tls fehler|ssl fehler|tls .. nicht ignoriert', 'fehlt diese fahigkeit .. starttls|unterstutzt .. starttls nicht'], TB),
+  e('certificate_problem', 3, ['potenzielle sicherheitsbedrohung|mogliches sicherheitsrisiko', 'zertifikatfehler|zertifikatsfehler'], TB),
+  e('auth_failed', 3, ['ubermittlung des passworts .. fehlgeschlagen|nicht erfolgreich', 'senden des passworts .. fehlgeschlagen|nicht erfolgreich'], TB),
+  e('security_block', 3, ['zu viele .. anmeldeversuche|fehlgeschlagene anmeldungen'], TB),
+  e('folder_sync', 3, ['gesendet ordner .. speichern|kopieren', 'speichern .. gesendeten nachricht', 'kopieren der nachricht in den ordner gesendet'], TB),
 ];

@@ -44,7 +44,7 @@ export const EVIDENCE_EN = [
   // security_block
   e('security_block', 4, ['please log in via your web browser', 'log in via your web browser', 'web login required', 'webalert', 'sign in attempt was blocked', 'sign in attempt .. prevented|blocked', 'critical security alert'], GOOGLE),
   e('security_block', 3, ['suspicious .. sign in|login|activity|attempt', 'unusual .. sign in|activity', 'someone .. trying to .. access', 'account .. locked|suspended|blocked|disabled temporarily|temporarily disabled', 'captcha', 'verify it s you', 'unlock your account', 'outboundspamexception', 'spam abuse detected', 'blocked for spam', 'too many login attempts', 'too many failed login attempts'], `${GOOGLE}; ${MS}; Yahoo help`),
-  e('security_block', 2, ['(log on|log in|login|sign in|logged in|logging in) .. (web interface|webmail|web browser|browser)', 'until i log|sign on|in to|into the web'], USERS),
+  e('security_block', 2, ['(log on|log in|login|sign in|logged in|logging in) .. (web interface|webmail|web browser|browser)', 'until i (log|sign) (on|in|into) .. web|browser|webmail'], USERS),
 
   // host_not_found
   e('host_not_found', 4, ['server could not be found', 'could not find the server', 'unknown host', 'host not found', 'name or service not known', 'nodename nor servname', 'no such host', 'temporary failure in name resolution', 'unknownhostexception', 'could not resolve (host|hostname|server)', 'cannot resolve', 'unable to resolve', 'getaddrinfo', 'dns lookup failed', 'server name .. not .. found'], `${NODE}; ${MS}`),
@@ -77,7 +77,7 @@ export const EVIDENCE_EN = [
 
   // connection_limit
   e('connection_limit', 4, ['too many .. connections', 'maximum number of connections', 'max number of connections', 'user ip exceeded', 'mail max userip connections', 'connection limit|connections limit', 'simultaneous connections|concurrent connections', 'server or maildrop is busy', 'unable to lock maildrop', 'maildrop .. locked|busy', 'reduce the number of cached connections'], `${DOVECOT}; ${TB}; RFC 2449`),
-  e('connection_limit', 3, ['mailbox .. locked|in use|already locked', 'another (session|pop3 session|client|device|program)', 'already .. connected|logged in|open', 'in use by'], USERS),
+  e('connection_limit', 3, ['mailbox .. locked|in use|already locked', 'another (session|pop3 session|process)', 'already .. connected|logged in|open', 'in use by'], USERS),
 
   // quota_exceeded
   e('quota_exceeded', 4, ['over quota|overquota', 'mailbox .. full', 'mailbox is full|inbox is full|inbox full|mailbox full', 'quota exceeded', 'exceeded .. quota', 'exceeded .. storage|maximum mailbox size|mailbox size', 'disk quota', 'storage .. full', 'out of storage|storage limit', 'errorquotaexceeded', 'insufficient .. storage'], `${DOVECOT}; ${GOOGLE}; ${MS}`),
@@ -91,7 +91,7 @@ export const EVIDENCE_EN = [
   // pop_removes_from_server
   e('pop_removes_from_server', 4, ['leave a copy .. on .. server', 'leave .. messages on .. server', 'leave messages on server', 'remove from server after', 'keep .. copy .. on .. server', 'leave a copy of retrieved message', 'delete|deletes|deleted|deleting|removed|removes .. from .. server .. download*|pop', 'pop|pop3|pops .. delete|deletes|deleted|removes|removed'], `Outlook, Thunderbird, Gmail settings; ${USERS}`),
   e('pop_removes_from_server', 3, ['disappear*|vanish*|gone|missing .. phone|iphone|ipad|webmail|other devices|laptop|server|mobile', 'after .. download*|downloaded|downloads|downloading', 'deleted from|removed from .. server|webmail', 'no longer on the server|not on the server', 'not .. in webmail', 'only .. on one|one device|one computer', 'keep emails|keep messages|keep mail'], USERS),
-  e('pop_removes_from_server', 2, ['pop|pop3', 'downloaded'], USERS),
+  e('pop_removes_from_server', 1, ['pop|pop3', 'downloaded'], USERS),
 
   // folder_sync
   e('folder_sync', 3, ['sent items|sent folder|sent messages|sent mail|sent emails|sent box', 'drafts|draft folder|draft', 'special use|special folders', 'subscrib*|unsubscrib*', 'store sent messages on the server', 'imap path prefix|root folder', 'folder* .. missing|not showing|don t show|doesn t show|not appear*|not visible|not sync*|empty|disappeared'], USERS),
@@ -107,6 +107,18 @@ export const EVIDENCE_EN = [
   e('recipient_rejected', 2, ['undeliverable|bounce*|bounced|returned mail|delivery status notification|mailer daemon', 'delivery .. failed'], USERS),
 
   // unknown: known situations that are not settings problems
-  e('unknown', 3, ['sending quota|sending limit|rate limit|too many messages|messages per|recipients per', 'daily .. limit', 'limit on the number of .. messages', 'recipient already specified', 'bad sequence of commands', 'message .. too large|too big', 'size exceeds|exceeds the maximum|size limit'], `${GOOGLE}; RFC 5321; ${MS}`, { note: 'a sending or size limit of the provider, not a settings problem' }),
+  e('unknown', 4, ['sending quota|sending limit|rate limit|too many messages|messages per|recipients per', 'daily .. limit', 'limit on the number of .. messages', 'message .. too large|too big', 'size exceeds|exceeds the maximum|size limit'], `${GOOGLE}; RFC 5321; ${MS}`, { note: 'a sending or size limit of the provider, not a settings problem: wait, send to fewer recipients, or send a smaller message' }),
+  e('unknown', 3, ['recipient already specified', 'bad sequence of commands'], 'RFC 5321 §4.2.4 (503)', { note: 'the app sent SMTP commands out of order: a bug or a plugin in the app, not a settings problem' }),
   e('unknown', 2, ['policy reasons|policy violation|spam|blacklist*|blocklist*|spamhaus|dmarc|spf|dkim|reputation', 'crash*|crashed|bug', 'data file|pst|ost|scanpst'], USERS),
+  // Connection dropped after it was made, and other wording of the same failures.
+  e('timeout', 3, ['has disconnected|was disconnected|disconnected unexpectedly', 'stopped responding|stops responding|not answering', 'sockettimeoutexception|read timed out|connect timed out', 'may have gone down|there may be a network problem', 'read error|connection closed by|unexpected eof|eof occurred', 'could not connect to smtp host|smtp connect failed', 'network .. unavailable|no internet|no network|without internet'], `${TB}; ${NODE}; ${USERS}`),
+  e('host_not_found', 3, ['host lookup .. failed', 'lookup .. failed|nxdomain|servfail', 'is unknown|server is unknown|not a valid host'], `${TB}; ${NODE}`),
+  e('auth_failed', 3, ['(did not|does not|didn t|doesn t|not|won t) accept .. credentials|password|login|username', 'credentials .. (not|were not|was not) accepted|rejected', 'sending of password .. did not succeed|failed', 'denied authentication|authentication denied|refused authentication', 'login .. not accepted|rejected', 'access denied for user'], `${TB}; Gmail Mail Fetcher`),
+  e('tls_mismatch', 3, ['specified encryption method|encryption method you specified|using the specified encryption', 'tls error|ssl error|tls .. not be ignored|ssl tls error', 'lacks this capability .. starttls|does not advertise starttls', 'cannot start tls|starttls failed|starttls upgrade failed'], `${MS}; ${TB}; ${NODE}`),
+  e('certificate_problem', 3, ['potential security threat', 'attackers could try to steal', 'certificate error|cert error|certificate warning', 'ssl verification|verify ssl|certificate verification|verify peer|ssl verify'], `${TB}; ${USERS}`),
+  e('plaintext_auth_disabled', 3, ['stronger authentication|stronger auth', 'auth or apop', 'secure authentication required'], 'POP3 server replies (qmail, Exchange)'),
+  e('folder_sync', 3, ['saving .. sent message|copy .. sent message|copying message to sent|save .. sent folder', 'fcc folder|sent messages folder', 'sent folder .. not', 'no mailbox selected|mailbox does not exist|trycreate|folder does not exist|no such folder|mailbox not found .. folder'], TB),
+  e('security_block', 3, ['too many .. invalid|failed .. login attempts|logins', 'ip .. banned|banned ip|fail2ban|blocklisted ip|ip address .. blocked', 'doesn t meet modern security standards|modern security standards', 'access to your account has been .. blocked|restricted|denied', 'displayunlockcaptcha|unlock captcha'], `${GOOGLE}; ${USERS}`),
+  e('pop_removes_from_server', 3, ['eat* .. inbox|emptied .. inbox|inbox .. emptied|empties .. inbox', 'mails .. gone from .. server|emails .. gone from .. webmail'], USERS),
+  e('recipient_rejected', 3, ['couldn t be delivered|could not be delivered|wasn t found at|was not found at', 'recipient .. invalid|invalid .. recipient'], `${MS}; RFC 5321`),
 ];

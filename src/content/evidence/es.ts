@@ -32,4 +32,11 @@ export const EVIDENCE_ES = [
   e('smtp_auth_required', 4, ['relay .. denegado|no permitido', 'retransmision denegada', 'servidor de salida .. requiere autenticacion', 'requiere autenticacion|autenticacion requerida|se requiere autenticacion'], `${VENDORS}; Postfix`),
   e('smtp_auth_required', 1.5, ['no puedo enviar|no se pueden enviar|no envia|no se envian|error al enviar'], USERS),
   e('recipient_rejected', 4, ['destinatario .. no existe|rechazado|desconocido|no encontrado|no valido', 'usuario desconocido', 'direccion .. no existe|no valida'], 'NDRs (es)'),
+  e('timeout', 3, ['se ha desconectado|se desconecto|ha cortado la conexion|cerro la conexion', 'ha dejado de responder|dejo de responder'], TB),
+  e('host_not_found', 3, ['servidor .. es desconocido|desconocido .. servidor', 'servidor de salida .. desconocido'], TB),
+  e('tls_mismatch', 3, ['error de tls|error de ssl|error tls|error ssl', 'carece de esta funcionalidad .. starttls|no admite starttls'], TB),
+  e('certificate_problem', 3, ['posible amenaza de seguridad|amenaza .. seguridad', 'error de certificado|error del certificado'], TB),
+  e('auth_failed', 3, ['envio de la contrasena .. no se completo|fallo|no tuvo exito', 'error en la autenticacion'], TB),
+  e('security_block', 3, ['demasiados intentos .. inicio de sesion|fallidos'], TB),
+  e('folder_sync', 3, ['guardar .. mensaje enviado|copiar .. enviados|carpeta de enviados'], TB),
 ];

@@ -32,4 +32,11 @@ export const EVIDENCE_FR = [
   e('smtp_auth_required', 4, ['relais .. refuse|interdit|non autorise', 'relay access denied', 'authentification requise|requiert une authentification|necessite une authentification', 'serveur sortant .. authentification'], `${VENDORS}; Postfix`),
   e('smtp_auth_required', 1.5, ['impossible d envoyer|n arrive pas a envoyer|ne part pas|ne partent pas|envoi impossible'], USERS),
   e('recipient_rejected', 4, ['destinataire .. inconnu|introuvable|refuse|n existe pas|invalide', 'utilisateur inconnu', 'adresse .. n existe pas|invalide'], 'NDRs (fr)'),
+  e('timeout', 3, ['a coupe la connexion|s est deconnecte|a interrompu la connexion|a ferme la connexion', 'ne repond plus'], TB),
+  e('host_not_found', 3, ['serveur .. est inconnu|inconnu .. serveur'], TB),
+  e('tls_mismatch', 3, ['erreur tls|erreur ssl|erreur de tls', 'ne dispose pas de cette fonctionnalite .. starttls|ne prend pas en charge starttls'], TB),
+  e('certificate_problem', 3, ['menace potentielle .. securite|risque .. securite', 'erreur de certificat|erreur du certificat|certificat .. erreur'], TB),
+  e('auth_failed', 3, ['envoi du mot de passe .. n a pas reussi|echoue|a echoue', 'la connexion a echoue'], TB),
+  e('security_block', 3, ['trop de tentatives .. connexion'], TB),
+  e('folder_sync', 3, ['enregistrement .. courriel envoye|message envoye', 'copie .. dossier envoyes|dossier des messages envoyes'], TB),
 ];

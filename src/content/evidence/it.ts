@@ -32,4 +32,11 @@ export const EVIDENCE_IT = [
   e('smtp_auth_required', 4, ['relay .. negato|non consentito|non permesso', 'inoltro negato', 'richiede l autenticazione|autenticazione richiesta|richiesta autenticazione', 'server in uscita .. autenticazione'], `${VENDORS}; Postfix`),
   e('smtp_auth_required', 1.5, ['non riesco a inviare|impossibile inviare|non invia|non parte|non partono'], USERS),
   e('recipient_rejected', 4, ['destinatario .. sconosciuto|inesistente|rifiutato|non esiste|non valido', 'utente sconosciuto', 'indirizzo .. non esiste|inesistente|non valido'], 'NDRs (it)'),
+  e('timeout', 3, ['si e disconnesso|ha chiuso la connessione|ha interrotto la connessione', 'ha smesso di rispondere|non risponde piu'], TB),
+  e('host_not_found', 3, ['server .. e sconosciuto|sconosciuto .. server'], TB),
+  e('tls_mismatch', 3, ['errore tls|errore ssl|errore di tls', 'manca questa funzionalita .. starttls|non supporta starttls'], TB),
+  e('certificate_problem', 3, ['potenziale minaccia .. sicurezza|minaccia alla sicurezza', 'errore certificato|errore del certificato|errore di certificato'], TB),
+  e('auth_failed', 3, ['invio della password .. non .. riuscito|fallito'], TB),
+  e('security_block', 3, ['troppi tentativi .. accesso|login'], TB),
+  e('folder_sync', 3, ['salvataggio .. messaggio inviato|copia .. inviata|cartella posta inviata'], TB),
 ];

@@ -32,4 +32,11 @@ export const EVIDENCE_PT = [
   e('smtp_auth_required', 4, ['relay .. negado|nao permitido', 'retransmissao negada', 'servidor de saida .. requer autenticacao|exige autenticacao', 'requer autenticacao|exige autenticacao|autenticacao necessaria|autenticacao obrigatoria'], `${VENDORS}; Postfix`),
   e('smtp_auth_required', 1.5, ['nao consigo enviar|nao envia|nao sao enviados|erro ao enviar|falha ao enviar'], USERS),
   e('recipient_rejected', 4, ['destinatario .. desconhecido|nao existe|rejeitado|nao encontrado|invalido', 'usuario desconhecido|utilizador desconhecido', 'endereco .. nao existe|invalido'], 'NDRs (pt)'),
+  e('timeout', 3, ['terminou a ligacao|encerrou a conexao|desconectou|se desconectou|terminou a conexao|fechou a conexao', 'deixou de responder|parou de responder'], TB),
+  e('host_not_found', 3, ['servidor .. e desconhecido|desconhecido .. servidor', 'falha ao conectar (ao|com o|com) servidor'], TB),
+  e('tls_mismatch', 3, ['erro de tls|erro de ssl|erro tls|erro ssl', 'nao tem esta funcionalidade .. starttls|nao suporta starttls'], TB),
+  e('certificate_problem', 3, ['potencial ameaca .. seguranca|ameaca de seguranca', 'erro de certificado|erro no certificado'], TB),
+  e('auth_failed', 3, ['envio da senha|envio da palavra passe .. nao .. sucesso|falhou', 'falha na autenticacao|falha de autenticacao'], TB),
+  e('security_block', 3, ['muitas tentativas .. login|acesso|invalidas'], TB),
+  e('folder_sync', 3, ['guardar .. mensagem enviada|salvar .. mensagem enviada|copiar .. enviados|pasta de enviados'], TB),
 ];

@@ -10,11 +10,11 @@ import type {
 import { extract, type Extracted } from './extract.js';
 import { clip, normalize } from './normalize.js';
 import { PhraseMatcher } from './phrase-matcher.js';
-import { ExampleIndex } from './similarity.js';
+import { WordModel } from './word-model.js';
 
 /**
- * The diagnosis engine: evidence (phrases and codes) plus similarity to real examples plus
- * context, turned into ranked causes. It knows nothing about any particular error: all of that
+ * The diagnosis engine: hand-written evidence (phrases and codes) and context, plus what the words
+ * of real, labelled messages say (WordModel), turned into ranked causes. It knows nothing about any particular error: all of that
  * lives in src/content and reaches it through `Knowledge`.
  */
 
@@ -41,21 +41,24 @@ export interface Diagnosis {
   extracted: Extracted;
 }
 
-// Tuned on the development collection (never on the held-out set); see docs/diagnosis.md.
-const TUNING = {
+// Tuned by cross-validation over the similarity catalog (scripts/tune-engine.ts), never on the
+// development sample or the held-out test set; see docs/diagnosis.md.
+export const DEFAULT_TUNING = {
   /** Each further piece of evidence for one cause adds less: the 2nd counts half, the 3rd a quarter. */
   evidenceDecay: 0.5,
-  neighbours: 7,
-  /** Similarity below this is noise (shared common words). */
-  minSimilarity: 0.18,
-  similarityWeight: 4,
+  /** How much the word model's log-odds count beside hand-written evidence. */
+  wordWeight: 0.5,
+  /** A cause no hand-written evidence names must beat the others by this much on words alone. */
+  noEvidencePenalty: 0,
   /** Softmax temperature over scores; higher spreads confidence over more causes. */
   temperature: 1.3,
   /** The score "nothing fits" starts with; a cause must beat it to be named. */
-  unknownBaseline: 1.6,
+  unknownBaseline: -1,
   maxCauses: 5,
   minConfidence: 0.04,
-} as const;
+};
+
+export type Tuning = typeof DEFAULT_TUNING;
 
 interface Scored {
   score: number;
@@ -66,14 +69,17 @@ interface Scored {
 export class DiagnosisEngine {
   readonly #knowledge: Knowledge;
   readonly #matcher: PhraseMatcher;
-  readonly #index: ExampleIndex;
+  readonly #words: WordModel;
   readonly #codes: Map<string, CodeEvidence>;
   readonly #causes: Map<CauseId, CauseInfo>;
 
-  constructor(knowledge: Knowledge) {
+  readonly #tuning: Tuning;
+
+  constructor(knowledge: Knowledge, tuning: Partial<Tuning> = {}) {
     this.#knowledge = knowledge;
+    this.#tuning = { ...DEFAULT_TUNING, ...tuning };
     this.#matcher = new PhraseMatcher(knowledge.phrases);
-    this.#index = new ExampleIndex(knowledge.examples);
+    this.#words = new WordModel(knowledge.examples);
     this.#codes = new Map(knowledge.codes.map((c) => [c.code.toUpperCase(), c]));
     this.#causes = new Map(knowledge.causes.map((c) => [c.id, c]));
   }
@@ -112,21 +118,21 @@ export class DiagnosisEngine {
       s.score = s.weights
         .filter((w) => w > 0)
         .sort((a, b) => b - a)
-        .reduce((sum, w, i) => sum + w * TUNING.evidenceDecay ** i, against);
-    }
-
-    for (const n of this.#index.nearest(normalized, TUNING.neighbours)) {
-      if (n.similarity < TUNING.minSimilarity) continue;
-      const s = scores.get(n.example.cause) ?? { score: 0, evidence: [], weights: [] };
-      s.score += TUNING.similarityWeight * n.similarity * n.similarity;
-      if (n.similarity > 0.5 && s.evidence.length < 4) s.evidence.push(`like a known ${n.example.source.split(/[:#]/)[0]} message`);
-      scores.set(n.example.cause, s);
-      if (n.similarity > 0.8 && !evidenceClient && n.example.client && n.example.client !== 'other') {
-        evidenceClient = n.example.client;
-      }
+        .reduce((sum, w, i) => sum + w * this.#tuning.evidenceDecay ** i, against);
     }
 
     this.#applyContext(scores, facts, text);
+
+    const final = new Map<CauseId, number>();
+    for (const [cause, s] of scores) if (s.score > 0) final.set(cause, s.score);
+    for (const [cause, logOdds] of this.#words.score(normalized)) {
+      // "Unknown" examples share no wording (anything that is not a settings problem), so word
+      // statistics say nothing for it; only its own evidence (sending limits, …) counts.
+      if (cause === 'unknown') continue;
+      const hand = final.get(cause);
+      const words = this.#tuning.wordWeight * logOdds;
+      final.set(cause, hand === undefined ? words - this.#tuning.noEvidencePenalty : hand + words);
+    }
 
     const extracted: Extracted = {
       host: facts.host,
@@ -136,7 +142,7 @@ export class DiagnosisEngine {
       code: facts.code,
       codes: facts.codes,
     };
-    return { causes: this.#rank(scores, extracted), extracted };
+    return { causes: this.#rank(final, scores, extracted), extracted };
   }
 
   #applyContext(scores: Map<CauseId, Scored>, facts: Extracted, text: string): void {
@@ -162,31 +168,29 @@ export class DiagnosisEngine {
     }
   }
 
-  #rank(scores: Map<CauseId, Scored>, extracted: Extracted): RankedCause[] {
-    const candidates = [...scores].filter(([, s]) => s.score > 0);
-    const unknownScore = Math.max(TUNING.unknownBaseline, scores.get('unknown')?.score ?? 0);
-    const exp = (score: number) => Math.exp(score / TUNING.temperature);
-    const total = candidates.reduce((sum, [id, s]) => sum + (id === 'unknown' ? 0 : exp(s.score)), exp(unknownScore));
-    const ranked = candidates
+  #rank(final: Map<CauseId, number>, scores: Map<CauseId, Scored>, extracted: Extracted): RankedCause[] {
+    const t = this.#tuning;
+    const unknownScore = Math.max(t.unknownBaseline, final.get('unknown') ?? -Infinity);
+    const ranked = [...final]
       .filter(([id]) => id !== 'unknown')
-      .map(([id, s]) => ({ id, confidence: exp(s.score) / total, evidence: s.evidence, score: s.score }))
-      .sort((a, b) => b.score - a.score);
+      .sort((a, b) => b[1] - a[1]);
+    // Softmax over the named causes and "nothing fits"; scores are shifted for numeric safety.
+    const top = Math.max(unknownScore, ranked[0]?.[1] ?? -Infinity);
+    const exp = (score: number) => Math.exp((score - top) / t.temperature);
+    const total = ranked.reduce((sum, [, score]) => sum + exp(score), exp(unknownScore));
+    const confidence = (score: number) => exp(score) / total;
 
-    const unknownConfidence = exp(unknownScore) / total;
+    const out: { id: CauseId; confidence: number }[] = [];
     const best = ranked[0];
-    const out: { id: CauseId; confidence: number; evidence: string[] }[] = [];
-    if (!best || best.score < unknownScore) {
-      out.push({ id: 'unknown', confidence: unknownConfidence, evidence: scores.get('unknown')?.evidence ?? [] });
+    if (!best || best[1] < unknownScore) out.push({ id: 'unknown', confidence: confidence(unknownScore) });
+    for (const [id, score] of ranked) {
+      if (out.length >= t.maxCauses) break;
+      const c = confidence(score);
+      // "Nothing fits" stands alone unless a runner-up is still worth a look.
+      if (out.length > 0 && c < t.minConfidence) break;
+      out.push({ id, confidence: c });
     }
-    // "Nothing fits" stands alone; when unknown won only narrowly, the runners-up still help.
-    if (best && best.score >= unknownScore * 0.6) {
-      for (const r of ranked) {
-        if (out.length >= TUNING.maxCauses) break;
-        if (out.length > 0 && r.confidence < TUNING.minConfidence) break;
-        out.push(r);
-      }
-    }
-    return out.map((r) => this.#present(r.id, r.confidence, r.evidence, extracted.client));
+    return out.map((r) => this.#present(r.id, r.confidence, scores.get(r.id)?.evidence ?? [], extracted.client));
   }
 
   #present(id: CauseId, confidence: number, evidence: string[], client: ClientId | null): RankedCause {

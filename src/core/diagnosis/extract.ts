@@ -28,7 +28,7 @@ export interface FoundCode {
 const HEX_CODE = /\b0x[0-9a-f]{8}\b/gi;
 
 // RFC 3463 enhanced status codes. Not inside a dotted quad or a version number ("2.3.19.1", "v5.1.1").
-const ENHANCED_CODE = /(?<![\w.\-/])(?<!version )(?<!v)([245]\.\d{1,3}\.\d{1,3})(?![\w.]*\d)(?!\.\d)/gi;
+const ENHANCED_CODE = /(?<![\w./])(?<![a-z]-)(?<!version )(?<!v)([245]\.\d{1,3}\.\d{1,3})(?![\w.]*\d)(?!\.\d)/gi;
 
 // RFC 5321 reply codes, written the way servers and clients show them. A bare three-digit number is
 // too often a port (465, 587), a count or a year, so it needs the reply's own shape: at the start of
@@ -120,7 +120,7 @@ const HOST_CONTEXT =
 const SOCKET_URL = /^(?:tcp|ssl|tls|imaps?|pop3?s?|smtps?):\/\/$/i;
 // File names and code identifiers look like host names; they never are.
 const NOT_A_TLD = /\.(?:js|ts|py|rb|php|java|cs|go|rs|eml|msg|log|txt|xml|json|properties|ftl|exe|dll|html?|conf|cfg|ini|yml|yaml|md|sh|pem|crt|key|lock|zip|png|jpg)$/i;
-const TOKEN = /[^\s"'`<>()[\]{},;|]+/g;
+const TOKEN = /[^\s"'`<>()[\]{},;|“”„«»‘’]+/g;
 
 interface Token {
   text: string;

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { extract, findCodes, findHost, findPort } from '../../src/core/diagnosis/extract.js';
+
+describe('findHost', () => {
+  it.each([
+    ['Could not connect to server mail.mydomain.co.uk; the connection was refused.', 'mail.mydomain.co.uk'],
+    ['stream_socket_client(): unable to connect to tcp://imap.tscholz.net:143 (Connection timed out)', 'imap.tscholz.net'],
+    ['pop3Client.Connect("pop.gmail.com", 995, true)', 'pop.gmail.com'],
+    ['Office365 (outlook.office365.com, 993, SSL) I get "Authentication Failed."', 'outlook.office365.com'],
+    ['The user name or password for “imap.mail.me.com” is incorrect.', 'imap.mail.me.com'],
+    ['Could not connect to mx01.hosting-firm.example:587', 'mx01.hosting-firm.example'],
+    ['insecure imap connection to localhost in Mail app', 'localhost'],
+    ['Resolving host imap-mail.outlook.com . . . done. * OK Outlook.com IMAP4rev1 server ready', 'imap-mail.outlook.com'],
+    // Not servers: an address's domain, a web link, Exchange's diagnostic host, files, plain domains.
+    ['rcpt=admin@platform-dev.zimbradev.com response=552 5.2.2 Over quota', null],
+    ['More information in http://service.mail.qq.com/cgi-bin/help?id=28', null],
+    ['554 5.2.0 STOREDRV.Submission.Exception [Hostname=TY2PR06MB3117.apcprd06.prod.outlook.com]', null],
+    ['it happens in all domains: gmail.com, yahoo.com, outlook.com', null],
+    ['see messenger.properties and node.js', null],
+    ['', null],
+  ])('%s → %s', (text, host) => {
+    expect(findHost(text)).toBe(host);
+  });
+});
+
+describe('findPort', () => {
+  it.each([
+    ['via port 465 (SSL), but 587 (TLS) works', 465],
+    ['pop3, SSL, port=995', 995],
+    ['IMAP Settings: mail.gmx.net Port 465', 465],
+    ['tcp://imap.tscholz.net:143 (Connection timed out)', 143],
+    ['Connect("pop.gmail.com", 995, true)', 995],
+    ['(outlook.office365.com, 993, SSL)', 993],
+    ['Porta 993 con SSL', 993],
+    ['smtp on 587 with STARTTLS', 587],
+    ['listening on 127.0.0.1:2525', 2525],
+    ['I sent 465 messages in 2020', null],
+    ['error 0x800CCC0E', null],
+    ['port 99999', null],
+  ])('%s → %s', (text, port) => {
+    expect(findPort(text)).toBe(port);
+  });
+});
+
+describe('findCodes', () => {
+  const codes = (text: string) => findCodes(text).map((c) => c.text);
+  it.each([
+    ['Sending reported error (0x800CCC0F): The connection to the server was interrupted.', ['0x800CCC0F']],
+    ['Socket Error: 10060, Error Number: 0x800CCC0E', ['10060', '0x800CCC0E']],
+    ['550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown', ['550', '5.1.1']],
+    ['Error: Invalid login: 535-5.7.8 Username and Password not accepted.', ['535', '5.7.8']],
+    ['SMTP code:530 msg:530 SMTP authentication is required.', ['530']],
+    ['In the error there is ` 4.7.0 Temporary System Problem.', ['4.7.0']],
+    ['A1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)', ['AUTHENTICATIONFAILED']],
+    ['-ERR [IN-USE] Unable to lock maildrop', ['IN-USE']],
+    ['-ERR [sys/temp] Internal error', ['SYS/TEMP']],
+    ['* CAPABILITY IMAP4rev1 LOGINDISABLED STARTTLS', ['LOGINDISABLED']],
+    ['Error: connect ECONNREFUSED 127.0.0.1:993', ['ECONNREFUSED']],
+    ['Error: certificate has expired, code: CERT_HAS_EXPIRED', ['CERT_HAS_EXPIRED']],
+    ['Hostname/IP does not match certificate\'s altnames: ERR_TLS_CERT_ALTNAME_INVALID', ['ERR_TLS_CERT_ALTNAME_INVALID']],
+    // Not codes: ports, versions, addresses, years.
+    ['port 465 and port 587 on Dovecot 2.3.19.1 at 157.56.195.250 since 2020', []],
+    ['Roundcube 1.4.2 on v5.1.1', []],
+  ])('%s → %o', (text, expected) => {
+    expect(codes(text)).toEqual(expected);
+  });
+});
+
+describe('extract', () => {
+  it('names the most telling code and every code as written', () => {
+    const e = extract('SMTP Error: 554 5.7.1 <x@y.example>: Relay access denied; Socket Error: 10054');
+    expect(e.codes).toEqual(['554', '5.7.1', '10054']);
+    expect(e.code).toBe('554');
+    expect(e.protocol).toBe('smtp');
+  });
+
+  it('prefers a specific Outlook code over a generic one', () => {
+    expect(extract('0x80004005 then 0x800CCC92').code).toBe('0x800CCC92');
+  });
+
+  it.each([
+    ['Thunderbird says the connection to imap.example.com timed out', 'thunderbird', 'imap'],
+    ['On my iPhone: Cannot Get Mail. The user name or password for pop.example.com is incorrect.', 'ios_mail', 'pop3'],
+    ['Outlook Express Error : 0x800CCC0B SERVER OR MAILDROP IS BUSY', 'windows_mail', null],
+    ['Error in Outlook: Sending reported error (0x800CCC0F)', 'outlook', 'smtp'],
+    ['K-9 Mail shows "Authentication failed" for my IMAP account', 'android', 'imap'],
+    ['Mail.app keeps asking for my password', 'apple_mail', null],
+    ['iOS Mail fails to log in, but it works in Thunderbird', 'ios_mail', null],
+    ['-ERR [SYS/TEMP] Internal error occurred.', null, 'pop3'],
+  ])('%s → client %s, protocol %s', (text, client, protocol) => {
+    const e = extract(text);
+    expect(e.client).toBe(client);
+    expect(e.protocol).toBe(protocol);
+  });
+
+  it('returns nulls and empty lists for text without facts', () => {
+    const e = extract('🙂🙂🙂');
+    expect(e).toMatchObject({ host: null, port: null, protocol: null, code: null, codes: [] });
+  });
+});

@@ -29,10 +29,11 @@ export function crossValidate(tuning: Partial<Tuning>): { top1: number; top3: nu
 
 function main(): void {
   const grid: Partial<Tuning>[] = [];
-  for (const wordWeight of [0.2, 0.35, 0.5, 0.75, 1, 1.5])
-    for (const noEvidencePenalty of [0, 1, 2, 4])
-      for (const unknownBaseline of [-1, 0, 0.5, 1, 2])
-        grid.push({ wordWeight, noEvidencePenalty, unknownBaseline });
+  for (const wordWeight of [0.35, 0.5, 0.75])
+    for (const noEvidencePenalty of [0, 1])
+      for (const unknownBaseline of [-1, 0, 1])
+        for (const wordsOnlyMinimum of [0, 1, 2])
+          grid.push({ wordWeight, noEvidencePenalty, unknownBaseline, wordsOnlyMinimum });
   const results = grid.map((t) => ({ t, ...crossValidate(t) }));
   results.sort((a, b) => b.top1 + b.top3 * 0.5 - (a.top1 + a.top3 * 0.5));
   console.log('current', DEFAULT_TUNING, crossValidate({}));

@@ -7,7 +7,7 @@ import type { ContextRule } from './types.js';
 
 const GOOGLE = /\b(?:g ?mail|googlemail|google|imap\.gmail|smtp\.gmail|pop\.gmail|workspace)\b/i;
 const MICROSOFT = /\b(?:office ?365|o365|m365|microsoft 365|exchange online|outlook\.(?:com|office365\.com|office\.com)|hotmail|live\.com|msn\.com|smtp-mail\.outlook|imap-mail\.outlook)\b/i;
-const APP_PASSWORD_PROVIDERS = /\b(?:yahoo|ymail|aol|icloud|me\.com|mac\.com|zoho|qq\.com|163\.com|126\.com|yeah\.net|fastmail|gmx|web\.de|libero|yandex|mail\.ru)\b/i;
+const APP_PASSWORD_PROVIDERS = /\b(?:yahoo|ymail|aol|icloud|me\.com|mac\.com|zoho|qq\.com|163\.com|126\.com|yeah\.net|fastmail|yandex|mail\.ru)\b/i;
 
 export const CONTEXT_RULES: readonly ContextRule[] = [
   {
@@ -15,6 +15,7 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     from: ['auth_failed'],
     when: { provider: GOOGLE },
     to: { app_password_required: 1.5, oauth_required: 0.35, security_block: 0.2 },
+    keep: 0.6,
     reason: 'Gmail refuses the normal password in mail apps: it wants an app password (with 2-Step Verification) or a Google sign-in (OAuth)',
     source: 'support.google.com/accounts/answer/185833; Google ended "less secure apps" access in 2024–2025',
   },
@@ -23,6 +24,7 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     from: ['auth_failed', 'smtp_auth_required'],
     when: { provider: MICROSOFT },
     to: { oauth_required: 1.5, protocol_disabled: 0.25 },
+    keep: 0.6,
     reason: 'Microsoft 365 and Outlook.com no longer accept a plain password over IMAP/POP (and are retiring it for SMTP): the app must sign in with OAuth',
     source: 'learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/deprecation-of-basic-authentication-exchange-online',
   },

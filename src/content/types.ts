@@ -137,6 +137,8 @@ export interface ContextRule {
     text?: RegExp;
   };
   to: Partial<Record<CauseId, number>>;
+  /** The share of the `from` causes' own score they keep when the rule fires (1 when absent). */
+  keep?: number;
   reason: string;
   source: string;
 }

@@ -39,4 +39,5 @@ export const EVIDENCE_DE = [
   e('auth_failed', 3, ['ubermittlung des passworts .. fehlgeschlagen|nicht erfolgreich', 'senden des passworts .. fehlgeschlagen|nicht erfolgreich'], TB),
   e('security_block', 3, ['zu viele .. anmeldeversuche|fehlgeschlagene anmeldungen'], TB),
   e('folder_sync', 3, ['gesendet ordner .. speichern|kopieren', 'speichern .. gesendeten nachricht', 'kopieren der nachricht in den ordner gesendet'], TB),
+  e('auth_failed', 2.5, ['unterstutzt die gewahlte authentifizierungsmethode nicht', 'authentifizierungsmethode .. andern'], TB, { client: 'thunderbird' }),
 ];

@@ -121,4 +121,5 @@ export const EVIDENCE_EN = [
   e('security_block', 3, ['too many .. invalid|failed .. login attempts|logins', 'ip .. banned|banned ip|fail2ban|blocklisted ip|ip address .. blocked', 'doesn t meet modern security standards|modern security standards', 'access to your account has been .. blocked|restricted|denied', 'displayunlockcaptcha|unlock captcha'], `${GOOGLE}; ${USERS}`),
   e('pop_removes_from_server', 3, ['eat* .. inbox|emptied .. inbox|inbox .. emptied|empties .. inbox', 'mails .. gone from .. server|emails .. gone from .. webmail'], USERS),
   e('recipient_rejected', 3, ['couldn t be delivered|could not be delivered|wasn t found at|was not found at', 'recipient .. invalid|invalid .. recipient'], `${MS}; RFC 5321`),
+  e('auth_failed', 2.5, ['does not support the selected|chosen authentication method|mechanism', 'authentication method .. not supported', 'change the authentication method'], TB, { client: 'thunderbird', note: 'the app uses a sign-in method the server does not offer: at Microsoft 365, Gmail or Yahoo choose OAuth2' }),
 ];

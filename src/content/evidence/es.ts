@@ -39,4 +39,5 @@ export const EVIDENCE_ES = [
   e('auth_failed', 3, ['envio de la contrasena .. no se completo|fallo|no tuvo exito', 'error en la autenticacion'], TB),
   e('security_block', 3, ['demasiados intentos .. inicio de sesion|fallidos'], TB),
   e('folder_sync', 3, ['guardar .. mensaje enviado|copiar .. enviados|carpeta de enviados'], TB),
+  e('auth_failed', 2.5, ['no admite el metodo de autenticacion', 'metodo de autenticacion .. no .. compatible|soportado|admitido', 'cambie el metodo de autenticacion'], TB, { client: 'thunderbird' }),
 ];

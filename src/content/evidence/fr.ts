@@ -39,4 +39,5 @@ export const EVIDENCE_FR = [
   e('auth_failed', 3, ['envoi du mot de passe .. n a pas reussi|echoue|a echoue', 'la connexion a echoue'], TB),
   e('security_block', 3, ['trop de tentatives .. connexion'], TB),
   e('folder_sync', 3, ['enregistrement .. courriel envoye|message envoye', 'copie .. dossier envoyes|dossier des messages envoyes'], TB),
+  e('auth_failed', 2.5, ['ne prend pas en charge la methode d authentification', 'modifier la methode d authentification|changer la methode d authentification'], TB, { client: 'thunderbird' }),
 ];

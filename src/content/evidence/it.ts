@@ -39,4 +39,5 @@ export const EVIDENCE_IT = [
   e('auth_failed', 3, ['invio della password .. non .. riuscito|fallito'], TB),
   e('security_block', 3, ['troppi tentativi .. accesso|login'], TB),
   e('folder_sync', 3, ['salvataggio .. messaggio inviato|copia .. inviata|cartella posta inviata'], TB),
+  e('auth_failed', 2.5, ['non supporta il metodo di autenticazione', 'modificare il metodo di autenticazione|cambiare il metodo di autenticazione'], TB, { client: 'thunderbird' }),
 ];

@@ -39,4 +39,5 @@ export const EVIDENCE_PT = [
   e('auth_failed', 3, ['envio da senha|envio da palavra passe .. nao .. sucesso|falhou', 'falha na autenticacao|falha de autenticacao'], TB),
   e('security_block', 3, ['muitas tentativas .. login|acesso|invalidas'], TB),
   e('folder_sync', 3, ['guardar .. mensagem enviada|salvar .. mensagem enviada|copiar .. enviados|pasta de enviados'], TB),
+  e('auth_failed', 2.5, ['nao suporta o metodo de autenticacao', 'metodo de autenticacao .. nao .. suportado', 'altere o metodo de autenticacao|mude o metodo de autenticacao'], TB, { client: 'thunderbird' }),
 ];

@@ -52,10 +52,13 @@ export const DEFAULT_TUNING = {
   noEvidencePenalty: 0,
   /** Softmax temperature over scores; higher spreads confidence over more causes. */
   temperature: 1.3,
+  /** With no hand-written evidence at all, the word model must reach this to name a cause. */
+  wordsOnlyMinimum: 1,
   /** The score "nothing fits" starts with; a cause must beat it to be named. */
   unknownBaseline: -1,
   maxCauses: 5,
   minConfidence: 0.04,
+  wordsOnlyMinConfidence: 0.1,
 };
 
 export type Tuning = typeof DEFAULT_TUNING;
@@ -125,6 +128,7 @@ export class DiagnosisEngine {
 
     const final = new Map<CauseId, number>();
     for (const [cause, s] of scores) if (s.score > 0) final.set(cause, s.score);
+    const anyEvidence = final.size > 0;
     for (const [cause, logOdds] of this.#words.score(normalized)) {
       // "Unknown" examples share no wording (anything that is not a settings problem), so word
       // statistics say nothing for it; only its own evidence (sending limits, …) counts.
@@ -142,7 +146,7 @@ export class DiagnosisEngine {
       code: facts.code,
       codes: facts.codes,
     };
-    return { causes: this.#rank(final, scores, extracted), extracted };
+    return { causes: this.#rank(final, scores, extracted, anyEvidence), extracted };
   }
 
   #applyContext(scores: Map<CauseId, Scored>, facts: Extracted, text: string): void {
@@ -158,19 +162,27 @@ export class DiagnosisEngine {
       for (const [cause, share] of Object.entries(rule.to) as [CauseId, number][]) {
         boosts.push([cause, strongest * share, rule.reason]);
       }
+      if (rule.keep !== undefined) {
+        for (const cause of rule.from) {
+          const s = scores.get(cause);
+          if (s && s.score > 0) boosts.push([cause, -s.score * (1 - rule.keep), '']);
+        }
+      }
     }
     // Boosts are computed from the scores before any rule ran, so rule order never matters.
     for (const [cause, boost, reason] of boosts) {
       const s = scores.get(cause) ?? { score: 0, evidence: [], weights: [] };
       s.score += boost;
-      if (!s.evidence.includes(reason)) s.evidence.push(reason);
+      if (reason && !s.evidence.includes(reason)) s.evidence.push(reason);
       scores.set(cause, s);
     }
   }
 
-  #rank(final: Map<CauseId, number>, scores: Map<CauseId, Scored>, extracted: Extracted): RankedCause[] {
+  #rank(final: Map<CauseId, number>, scores: Map<CauseId, Scored>, extracted: Extracted, anyEvidence: boolean): RankedCause[] {
     const t = this.#tuning;
-    const unknownScore = Math.max(t.unknownBaseline, final.get('unknown') ?? -Infinity);
+    // With no evidence at all, word statistics alone must be clear before a cause is named.
+    const baseline = anyEvidence ? t.unknownBaseline : Math.max(t.unknownBaseline, t.wordsOnlyMinimum);
+    const unknownScore = Math.max(baseline, final.get('unknown') ?? -Infinity);
     const ranked = [...final]
       .filter(([id]) => id !== 'unknown')
       .sort((a, b) => b[1] - a[1]);
@@ -182,12 +194,18 @@ export class DiagnosisEngine {
 
     const out: { id: CauseId; confidence: number }[] = [];
     const best = ranked[0];
-    if (!best || best[1] < unknownScore) out.push({ id: 'unknown', confidence: confidence(unknownScore) });
+    if (!best || best[1] < unknownScore) {
+      out.push({ id: 'unknown', confidence: confidence(unknownScore) });
+    }
+    // When nothing in the text points anywhere, word statistics must stand out to be listed at all.
+    const floor = anyEvidence ? t.minConfidence : t.wordsOnlyMinConfidence;
     for (const [id, score] of ranked) {
       if (out.length >= t.maxCauses) break;
       const c = confidence(score);
-      // "Nothing fits" stands alone unless a runner-up is still worth a look.
-      if (out.length > 0 && c < t.minConfidence) break;
+      // Every cause the text itself points to is listed; word statistics alone add a cause only
+      // when it is still worth a look. "Nothing fits" stands alone otherwise.
+      const pointedTo = (scores.get(id)?.weights.some((w) => w > 0) ?? false) && score > 0;
+      if (out.length > 0 && c < floor && !pointedTo) continue;
       out.push({ id, confidence: c });
     }
     return out.map((r) => this.#present(r.id, r.confidence, scores.get(r.id)?.evidence ?? [], extracted.client));

@@ -6,17 +6,19 @@
  * Run: npx tsx scripts/tune-engine.ts
  */
 import { KNOWLEDGE } from '../src/core/diagnosis/index.js';
+import { countWords } from '../src/core/diagnosis/word-model.js';
+import { EXAMPLES } from '../src/content/examples.js';
 import { DEFAULT_TUNING, DiagnosisEngine, type Tuning } from '../src/core/diagnosis/engine.js';
 
 const FOLDS = 5;
 
 export function crossValidate(tuning: Partial<Tuning>): { top1: number; top3: number } {
-  const examples = KNOWLEDGE.examples;
+  const examples = EXAMPLES;
   let top1 = 0;
   let top3 = 0;
   for (let fold = 0; fold < FOLDS; fold++) {
     const train = examples.filter((_, i) => i % FOLDS !== fold);
-    const engine = new DiagnosisEngine({ ...KNOWLEDGE, examples: train }, tuning);
+    const engine = new DiagnosisEngine({ ...KNOWLEDGE, words: countWords(train) }, tuning);
     examples.forEach((e, i) => {
       if (i % FOLDS !== fold) return;
       const ids = engine.diagnose(e.text).causes.map((c) => c.id);

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError } from './config-error.js';
+import { loadConfig } from './load-config.js';
 import { EXIT_USAGE, MAX_STDIN_BYTES, runCli, type CliIo } from './terminal/run.js';
 
 /** Terminal entry point: real stdin/stdout, configuration check, exit code. Nothing else. */

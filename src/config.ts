@@ -1,6 +1,9 @@
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
+import { ConfigError } from './config-error.js';
 import { Secret } from './secret.js';
+
+export { ConfigError };
 
 /**
  * The environment, validated once at start (../shared/spec/interface.md, "Configuration").
@@ -32,17 +35,6 @@ export interface Config {
 }
 
 export type ParsedCidr = [ipaddr.IPv4 | ipaddr.IPv6, number];
-
-export class ConfigError extends Error {
-  readonly code = 'CONFIG_INVALID';
-  constructor(
-    readonly variable: string,
-    readonly problem: string,
-  ) {
-    super(`${variable}: ${problem}`);
-    this.name = 'ConfigError';
-  }
-}
 
 /** Treat `FOO=` in a .env file like an unset variable, as people leave placeholders empty. */
 const optionalText = z
@@ -181,19 +173,4 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dnsServers: e.DNS_SERVERS,
     allowLoginTest: e.ALLOW_LOGIN_TEST,
   };
-}
-
-/**
- * Reads `.env` (without overriding variables already set, so the real environment wins), then
- * validates. dotenv is loaded lazily: the CLI's cold start matters and most runs have no .env.
- */
-export async function loadConfig(options: { env?: NodeJS.ProcessEnv; dotenvPath?: string } = {}): Promise<Config> {
-  const env = options.env ?? process.env;
-  const { existsSync } = await import('node:fs');
-  const path = options.dotenvPath ?? '.env';
-  if (existsSync(path)) {
-    const dotenv = await import('dotenv');
-    dotenv.config({ path, processEnv: env as Record<string, string>, quiet: true });
-  }
-  return parseConfig(env);
 }

@@ -142,3 +142,18 @@ export interface ContextRule {
   reason: string;
   source: string;
 }
+
+/**
+ * How often each term appears in the catalog's messages of each cause: everything the diagnosis
+ * engine's word model is computed from. Counted by scripts/build-examples.ts into
+ * src/content/word-counts.ts, so that starting the program does not re-read the whole catalog.
+ */
+export interface WordCounts {
+  /** The cause order of `counts` (CAUSE_IDS when counted). */
+  causes: readonly CauseId[];
+  /** Terms counted per cause, over all terms (kept ones or not). */
+  termsPerCause: number[];
+  /** Kept terms, and for each a flat list of [cause index, number of messages, …]. */
+  terms: string[];
+  counts: number[][];
+}

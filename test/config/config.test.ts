@@ -104,3 +104,29 @@ describe('parseDnsServer', () => {
     expect(parseDnsServer(input)).toEqual(expected);
   });
 });
+
+describe('loadConfig', () => {
+  it('returns the same defaults as the schema when nothing is set', async () => {
+    const { loadConfig, defaultConfig } = await import('../../src/load-config.js');
+    expect(await loadConfig({ env: {}, dotenvPath: '/nonexistent/.env' })).toEqual(parseConfig({}));
+    expect(defaultConfig()).toEqual(parseConfig({}));
+  });
+
+  it('validates as soon as one variable is set', async () => {
+    const { loadConfig } = await import('../../src/load-config.js');
+    await expect(loadConfig({ env: { PORT: 'x' }, dotenvPath: '/nonexistent/.env' })).rejects.toBeInstanceOf(ConfigError);
+    expect((await loadConfig({ env: { PORT: '8080' }, dotenvPath: '/nonexistent/.env' })).port).toBe(8080);
+  });
+
+  it('reads .env without overriding the real environment', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'emailhelp-env-'));
+    writeFileSync(join(dir, '.env'), 'PORT=4000\nPROBE_TIMEOUT_MS=1500\n');
+    const { loadConfig } = await import('../../src/load-config.js');
+    const c = await loadConfig({ env: { PORT: '5000' }, dotenvPath: join(dir, '.env') });
+    expect(c.port).toBe(5000);
+    expect(c.probeTimeoutMs).toBe(1500);
+  });
+});

@@ -49,7 +49,7 @@ export const EVIDENCE_EN = [
   // host_not_found
   e('host_not_found', 4, ['server could not be found', 'could not find the server', 'unknown host', 'host not found', 'name or service not known', 'nodename nor servname', 'no such host', 'temporary failure in name resolution', 'unknownhostexception', 'could not resolve (host|hostname|server)', 'cannot resolve', 'unable to resolve', 'getaddrinfo', 'dns lookup failed', 'server name .. not .. found'], `${NODE}; ${MS}`),
   e('host_not_found', 3, ['failed to connect to server'], TB, { client: 'thunderbird' }),
-  e('host_not_found', 2, ['typo', 'misspel*', 'server name .. wrong|incorrect|typed', 'dns', 'does not resolve|doesn t resolve|not resolving'], USERS),
+  e('host_not_found', 2, ['typo', 'misspelled|misspelt|misspelling|misspell', 'server name .. wrong|incorrect|typed', 'dns', 'does not resolve|doesn t resolve|not resolving'], USERS),
 
   // connection_refused
   e('connection_refused', 4, ['connection .. refused', 'refused .. connection', 'actively refused', 'refused to allow a connection', 'econnrefused', 'connection rejected|rejected the connection'], `${TB}; ${APPLE}; ${NODE}`),
@@ -94,8 +94,8 @@ export const EVIDENCE_EN = [
   e('pop_removes_from_server', 1, ['pop|pop3', 'downloaded'], USERS),
 
   // folder_sync
-  e('folder_sync', 3, ['sent items|sent folder|sent messages|sent mail|sent emails|sent box', 'drafts|draft folder|draft', 'special use|special folders', 'subscrib*|unsubscrib*', 'store sent messages on the server', 'imap path prefix|root folder', 'folder* .. missing|not showing|don t show|doesn t show|not appear*|not visible|not sync*|empty|disappeared'], USERS),
-  e('folder_sync', 2, ['not showing|don t show|doesn t show|do not show|does not show|not appear*|doesn t sync|don t sync|out of sync|not syncing', 'not .. sync*', 'duplicate*|twice', 'trash|deleted items|junk|archive', 'folder|folders'], USERS),
+  e('folder_sync', 3, ['sent items|sent folder|sent messages|sent mail|sent emails|sent box', 'drafts|draft folder|draft', 'special use|special folders', 'subscribe|subscribed|subscribing|subscription|subscriptions|unsubscribe|unsubscribed', 'store sent messages on the server', 'imap path prefix|root folder', 'folder* .. missing|not showing|don t show|doesn t show|not appear*|not visible|not sync*|empty|disappeared'], USERS),
+  e('folder_sync', 2, ['not showing|don t show|doesn t show|do not show|does not show|not appear*|doesn t sync|don t sync|out of sync|not syncing', 'not .. sync*', 'duplicate|duplicates|duplicated|twice', 'trash|deleted items|junk|archive', 'folder|folders'], USERS),
 
   // smtp_auth_required
   e('smtp_auth_required', 4, ['relay access denied', 'relaying denied|relay denied|relay not permitted|not permitted to relay|unable to relay|we do not relay|relaying not allowed|relay not allowed|not allowed to relay', 'client not authenticated', 'turn on smtp authentication', 'my outgoing server smtp requires authentication', 'smtp server requires authentication', 'sender address rejected .. not owned|not logged', 'client host rejected .. access denied'], `Postfix, Exim, Exchange replies; ${MS}`),
@@ -104,12 +104,12 @@ export const EVIDENCE_EN = [
 
   // recipient_rejected
   e('recipient_rejected', 4, ['user unknown|unknown user', 'no such user|no such recipient|no such mailbox', 'recipient address rejected', 'invalid recipient|invalid recipients', 'recipient .. not found|does not exist|rejected|unknown', 'mailbox unavailable|mailbox not found|mailbox does not exist', 'account that you tried to reach does not exist', 'unrouteable address', 'address .. does not exist|doesn t exist', 'invalid addresses|invalid address'], `RFC 5321; ${GOOGLE}; Postfix`),
-  e('recipient_rejected', 2, ['undeliverable|bounce*|bounced|returned mail|delivery status notification|mailer daemon', 'delivery .. failed'], USERS),
+  e('recipient_rejected', 2, ['undeliverable|bounce|bounced|bounces|bouncing|returned mail|delivery status notification|mailer daemon', 'delivery .. failed'], USERS),
 
   // unknown: known situations that are not settings problems
   e('unknown', 4, ['sending quota|sending limit|rate limit|too many messages|messages per|recipients per', 'daily .. limit', 'limit on the number of .. messages', 'message .. too large|too big', 'size exceeds|exceeds the maximum|size limit'], `${GOOGLE}; RFC 5321; ${MS}`, { note: 'a sending or size limit of the provider, not a settings problem: wait, send to fewer recipients, or send a smaller message' }),
   e('unknown', 3, ['recipient already specified', 'bad sequence of commands'], 'RFC 5321 §4.2.4 (503)', { note: 'the app sent SMTP commands out of order: a bug or a plugin in the app, not a settings problem' }),
-  e('unknown', 2, ['policy reasons|policy violation|spam|blacklist*|blocklist*|spamhaus|dmarc|spf|dkim|reputation', 'crash*|crashed|bug', 'data file|pst|ost|scanpst'], USERS),
+  e('unknown', 2, ['policy reasons|policy violation|spam|blacklist|blacklisted|blocklist|blocklisted|spamhaus|dmarc|spf|dkim|reputation', 'crash|crashed|crashes|crashing|bug', 'data file|pst|ost|scanpst'], USERS),
   // Connection dropped after it was made, and other wording of the same failures.
   e('timeout', 3, ['has disconnected|was disconnected|disconnected unexpectedly', 'stopped responding|stops responding|not answering', 'sockettimeoutexception|read timed out|connect timed out', 'may have gone down|there may be a network problem', 'read error|connection closed by|unexpected eof|eof occurred', 'could not connect to smtp host|smtp connect failed', 'network .. unavailable|no internet|no network|without internet'], `${TB}; ${NODE}; ${USERS}`),
   e('host_not_found', 3, ['host lookup .. failed', 'lookup .. failed|nxdomain|servfail', 'is unknown|server is unknown|not a valid host'], `${TB}; ${NODE}`),

@@ -4,13 +4,12 @@ import type {
   ClientId,
   CodeEvidence,
   ContextRule,
-  Example,
   PhraseEvidence,
 } from '../../content/types.js';
 import { extract, type Extracted } from './extract.js';
-import { clip, normalize } from './normalize.js';
+import { clip, normalizeWords } from './normalize.js';
 import { PhraseMatcher } from './phrase-matcher.js';
-import { WordModel } from './word-model.js';
+import { WordModel, type WordCounts } from './word-model.js';
 
 /**
  * The diagnosis engine: hand-written evidence (phrases and codes) and context, plus what the words
@@ -22,7 +21,8 @@ export interface Knowledge {
   causes: readonly CauseInfo[];
   phrases: readonly PhraseEvidence[];
   codes: readonly CodeEvidence[];
-  examples: readonly Example[];
+  /** The word statistics of the example catalog (countWords over it). */
+  words: WordCounts;
   rules: readonly ContextRule[];
 }
 
@@ -63,10 +63,27 @@ export const DEFAULT_TUNING = {
 
 export type Tuning = typeof DEFAULT_TUNING;
 
+/** Why a cause scored, kept as references and put into words only for the causes shown. */
+type Reason =
+  | { kind: 'phrase'; evidence: PhraseEvidence; phrase: string }
+  | { kind: 'code'; code: string; meaning: string }
+  | { kind: 'rule'; text: string };
+
 interface Scored {
   score: number;
-  evidence: string[];
+  reasons: Reason[];
   weights: number[];
+}
+
+function describe(reason: Reason): string {
+  switch (reason.kind) {
+    case 'phrase':
+      return reason.evidence.note ?? `"${reason.phrase.replace(/\*/g, '…').replace(/ \.\. /g, ' … ')}"`;
+    case 'code':
+      return `${reason.code}: ${reason.meaning}`;
+    case 'rule':
+      return reason.text;
+  }
 }
 
 export class DiagnosisEngine {
@@ -82,35 +99,35 @@ export class DiagnosisEngine {
     this.#knowledge = knowledge;
     this.#tuning = { ...DEFAULT_TUNING, ...tuning };
     this.#matcher = new PhraseMatcher(knowledge.phrases);
-    this.#words = new WordModel(knowledge.examples);
+    this.#words = new WordModel(knowledge.words);
     this.#codes = new Map(knowledge.codes.map((c) => [c.code.toUpperCase(), c]));
     this.#causes = new Map(knowledge.causes.map((c) => [c.id, c]));
   }
 
   diagnose(input: string): Diagnosis {
     const text = clip(input);
-    const facts = extract(text);
-    const normalized = normalize(text);
-    const words = new Set(normalized.split(' '));
+    const wordList = normalizeWords(text);
+    const words = new Set(wordList);
+    const normalized = wordList.join(' ');
+    const facts = extract(text, words);
     const scores = new Map<CauseId, Scored>();
-    const add = (cause: CauseId, weight: number, why: string) => {
-      const s = scores.get(cause) ?? { score: 0, evidence: [], weights: [] };
+    const add = (cause: CauseId, weight: number, reason: Reason | null) => {
+      let s = scores.get(cause);
+      if (!s) scores.set(cause, (s = { score: 0, reasons: [], weights: [] }));
       s.weights.push(weight);
-      if (why && !s.evidence.includes(why)) s.evidence.push(why);
-      scores.set(cause, s);
+      if (reason) s.reasons.push(reason);
     };
 
     let evidenceClient: ClientId | null = null;
     for (const { evidence, phrase } of this.#matcher.match(` ${normalized}`, words)) {
-      if (evidence.weight > 0) add(evidence.cause, evidence.weight, evidence.note ?? `"${phrase.replace(/\*/g, '…').replace(/ \.\. /g, ' … ')}"`);
-      else add(evidence.cause, evidence.weight, '');
+      add(evidence.cause, evidence.weight, evidence.weight > 0 ? { kind: 'phrase', evidence, phrase } : null);
       if (evidence.client && evidence.weight >= 3 && !evidenceClient) evidenceClient = evidence.client;
     }
     for (const code of facts.codes) {
       const known = this.#codes.get(code.toUpperCase());
       if (!known) continue;
       for (const [cause, weight] of Object.entries(known.causes) as [CauseId, number][]) {
-        add(cause, weight, `${code}: ${known.meaning}`);
+        add(cause, weight, { kind: 'code', code, meaning: known.meaning });
       }
       if (known.client && !evidenceClient) evidenceClient = known.client;
     }
@@ -129,7 +146,7 @@ export class DiagnosisEngine {
     const final = new Map<CauseId, number>();
     for (const [cause, s] of scores) if (s.score > 0) final.set(cause, s.score);
     const anyEvidence = final.size > 0;
-    for (const [cause, logOdds] of this.#words.score(normalized)) {
+    for (const [cause, logOdds] of this.#words.score(wordList)) {
       // "Unknown" examples share no wording (anything that is not a settings problem), so word
       // statistics say nothing for it; only its own evidence (sending limits, …) counts.
       if (cause === 'unknown') continue;
@@ -171,10 +188,10 @@ export class DiagnosisEngine {
     }
     // Boosts are computed from the scores before any rule ran, so rule order never matters.
     for (const [cause, boost, reason] of boosts) {
-      const s = scores.get(cause) ?? { score: 0, evidence: [], weights: [] };
+      let s = scores.get(cause);
+      if (!s) scores.set(cause, (s = { score: 0, reasons: [], weights: [] }));
       s.score += boost;
-      if (reason && !s.evidence.includes(reason)) s.evidence.push(reason);
-      scores.set(cause, s);
+      if (reason) s.reasons.push({ kind: 'rule', text: reason });
     }
   }
 
@@ -208,10 +225,10 @@ export class DiagnosisEngine {
       if (out.length > 0 && c < floor && !pointedTo) continue;
       out.push({ id, confidence: c });
     }
-    return out.map((r) => this.#present(r.id, r.confidence, scores.get(r.id)?.evidence ?? [], extracted.client));
+    return out.map((r) => this.#present(r.id, r.confidence, scores.get(r.id)?.reasons ?? [], extracted.client));
   }
 
-  #present(id: CauseId, confidence: number, evidence: string[], client: ClientId | null): RankedCause {
+  #present(id: CauseId, confidence: number, reasons: Reason[], client: ClientId | null): RankedCause {
     const info = this.#causes.get(id);
     if (!info) throw new Error(`no content for cause ${id}`);
     return {
@@ -220,7 +237,7 @@ export class DiagnosisEngine {
       title: info.title,
       explanation: info.explanation,
       fixes: pickFixes(info, client),
-      evidence: evidence.slice(0, 5),
+      evidence: [...new Set(reasons.map(describe))].slice(0, 5),
     };
   }
 }

@@ -1,5 +1,6 @@
 import type { ClientId, Protocol } from '../../content/types.js';
 import { CLIENT_MENTIONS, CODE_PRIORITY, MAIL_HOST_LABELS } from '../../content/extraction.js';
+import { normalizeWords } from './normalize.js';
 
 /**
  * Pulls the facts a helpdesk engineer looks for first out of pasted text: which server, which
@@ -68,16 +69,21 @@ export function findCodes(text: string): FoundCode[] {
       if (m[0].length === 0) re.lastIndex++;
     }
   };
-  add(HEX_CODE, 'outlook');
-  add(SMTP_REPLY, 'smtp_reply', 1);
-  add(SMTP_REPLY_AFTER_WORD, 'smtp_reply', 1);
-  add(ENHANCED_CODE, 'smtp_enhanced', 1);
-  add(IMAP_CODE, 'imap', 1);
-  add(LOGINDISABLED, 'imap');
-  add(POP3_CODE, 'pop3', 1, (s) => s.toUpperCase());
-  add(ERRNO_CODE, 'errno', 1);
-  add(TLS_CODE, 'tls', 1);
-  add(SOCKET_ERROR, 'socket', 1);
+  // Cheap tests first: most texts hold no code of most kinds, and a skipped scan costs nothing.
+  if (text.includes('0x') || text.includes('0X')) add(HEX_CODE, 'outlook');
+  if (/[45]\d\d/.test(text)) {
+    add(SMTP_REPLY, 'smtp_reply', 1);
+    add(SMTP_REPLY_AFTER_WORD, 'smtp_reply', 1);
+  }
+  if (/[245]\.\d/.test(text)) add(ENHANCED_CODE, 'smtp_enhanced', 1);
+  if (text.includes('[')) {
+    add(IMAP_CODE, 'imap', 1);
+    add(POP3_CODE, 'pop3', 1, (s) => s.toUpperCase());
+  }
+  if (text.includes('LOGINDISABLED')) add(LOGINDISABLED, 'imap');
+  if (/\b(?:E[A-Z]|WSA)/.test(text)) add(ERRNO_CODE, 'errno', 1);
+  if (/[A-Z]_[A-Z]/.test(text)) add(TLS_CODE, 'tls', 1);
+  if (/socket/i.test(text)) add(SOCKET_ERROR, 'socket', 1);
 
   const seen = new Set<string>();
   return found
@@ -120,42 +126,74 @@ const HOST_CONTEXT =
 const SOCKET_URL = /^(?:tcp|ssl|tls|imaps?|pop3?s?|smtps?):\/\/$/i;
 // File names and code identifiers look like host names; they never are.
 const NOT_A_TLD = /\.(?:js|ts|py|rb|php|java|cs|go|rs|eml|msg|log|txt|xml|json|properties|ftl|exe|dll|html?|conf|cfg|ini|yml|yaml|md|sh|pem|crt|key|lock|zip|png|jpg)$/i;
-const TOKEN = /[^\s"'`<>()[\]{},;|“”„«»‘’]+/g;
 
 interface Token {
   text: string;
   index: number;
 }
 
-/** Host-like tokens with their position, split off from a URL scheme, a user@ or a :port. */
-function hostTokens(text: string): (Token & { port: number | null; prefix: string })[] {
-  const out: (Token & { port: number | null; prefix: string })[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    let token = m[0];
-    let index = m.index;
-    let prefix = '';
-    const scheme = /^[a-z0-9+]{2,10}:\/\//i.exec(token);
-    if (scheme) {
-      prefix = scheme[0];
-      token = token.slice(prefix.length);
-      index += prefix.length;
-      const slash = token.indexOf('/');
-      if (slash >= 0) token = token.slice(0, slash);
+type HostToken = Token & { port: number | null; prefix: string };
+
+// Characters that end a token: blanks, quotes, brackets and list punctuation.
+const SEPARATOR = new Uint8Array(128);
+for (const ch of ' \t\n\r\f\v"\'`<>()[]{},;|') SEPARATOR[ch.charCodeAt(0)] = 1;
+const WIDE_SEPARATORS = new Set(['“', '”', '„', '«', '»', '‘', '’', '\u00a0']);
+
+/**
+ * Host-like tokens with their position, split off from a URL scheme, a user@ or a :port. One pass
+ * over the characters; only tokens with an inner dot or a colon (or "localhost") are looked at.
+ */
+function hostTokens(text: string): HostToken[] {
+  const out: HostToken[] = [];
+  let start = -1;
+  let innerDot = false;
+  let colon = false;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 32;
+    const separator = code < 128 ? SEPARATOR[code] === 1 : WIDE_SEPARATORS.has(text[i] ?? '');
+    if (!separator) {
+      if (start < 0) {
+        start = i;
+        innerDot = false;
+        colon = false;
+      } else if (code === 46 && i + 1 < text.length) innerDot = true;
+      if (code === 58) colon = true;
+      continue;
     }
-    if (token.includes('@')) continue; // an email address: its domain is not a server name
-    if (token.includes('=')) continue; // "[Hostname=AM6PR04MB….outlook.com]" and key=value noise
-    let port: number | null = null;
-    const withPort = /^(.*):(\d{2,5})$/.exec(token);
-    if (withPort) {
-      token = withPort[1] ?? '';
-      port = Number(withPort[2]);
-    }
-    token = token.replace(/[.:!?]+$/, '');
-    if (token.length === 0 || token.length > MAX_HOST_LENGTH) continue;
-    out.push({ text: token, index, port, prefix });
+    if (start < 0) continue;
+    const end = i;
+    const first = start;
+    start = -1;
+    if (!innerDot && !colon && end - first !== 9) continue;
+    const token = hostToken(text.slice(first, end), first);
+    if (token) out.push(token);
   }
   return out;
+}
+
+function hostToken(raw: string, at: number): HostToken | null {
+  let token = raw;
+  let index = at;
+  let prefix = '';
+  const scheme = /^[a-z0-9+]{2,10}:\/\//i.exec(token);
+  if (scheme) {
+    prefix = scheme[0];
+    token = token.slice(prefix.length);
+    index += prefix.length;
+    const slash = token.indexOf('/');
+    if (slash >= 0) token = token.slice(0, slash);
+  }
+  if (token.includes('@')) return null; // an email address: its domain is not a server name
+  if (token.includes('=')) return null; // "[Hostname=AM6PR04MB….outlook.com]" and key=value noise
+  let port: number | null = null;
+  const withPort = /^(.*):(\d{2,5})$/.exec(token);
+  if (withPort) {
+    token = withPort[1] ?? '';
+    port = Number(withPort[2]);
+  }
+  token = token.replace(/[.:!?]+$/, '');
+  if (token.length === 0 || token.length > MAX_HOST_LENGTH) return null;
+  return { text: token, index, port, prefix };
 }
 
 interface HostCandidate {
@@ -164,9 +202,9 @@ interface HostCandidate {
   strength: number;
 }
 
-export function findHost(text: string): string | null {
+export function findHost(text: string, tokens: HostToken[] = hostTokens(text)): string | null {
   const candidates: HostCandidate[] = [];
-  for (const t of hostTokens(text)) {
+  for (const t of tokens) {
     if (/^localhost$/i.test(t.text)) {
       candidates.push({ host: t.text, index: t.index, strength: 1 });
       continue;
@@ -187,28 +225,31 @@ export function findHost(text: string): string | null {
   return candidates[0]?.host ?? null;
 }
 
-const PORT_PATTERNS: RegExp[] = [
+const MAIL_PORT = /\b(?:25|110|143|465|587|993|995|2525)\b/;
+/** Each pattern with a cheap test that must pass before the pattern is worth running. */
+const PORT_PATTERNS: [RegExp, RegExp][] = [
   // "port 993", "Port: 995", "port=587", "Porta 993", "puerto 465", "(port 993)"
-  /\b(?:port|porta|puerto|porte|portnummer)\s?(?:number|nr\.?|n[º°o]\.?)?\s?[:=#]?\s?(\d{2,5})\b/gi,
+  [/\b(?:port|porta|puerto|porte|portnummer)\s?(?:number|nr\.?|n[º°o]\.?)?\s?[:=#]?\s?(\d{2,5})\b/gi, /port/i],
   // `Connect("pop.gmail.com", 995, true)`, "(outlook.office365.com, 993, SSL)"
-  /[a-z0-9-]\.[a-z]{2,24}["']?\s?,\s?(\d{2,5})\b/gi,
+  [/[a-z0-9-]\.[a-z]{2,24}["']?\s?,\s?(\d{2,5})\b/gi, /,\s?\d/],
   // "993/SSL", "587 (TLS)", "465 with SSL"
-  /\b(25|110|143|465|587|993|995|2525)\s?(?:\/|\(|with\b|mit\b|con\b|avec\b|using\b)?\s?(?:ssl|tls|starttls)\b/gi,
-  /\b(?:ssl|tls|starttls|imap|pop3?|smtp)\s?(?:on|auf|en|sur|na|su|:|\/)?\s?(25|110|143|465|587|993|995|2525)\b/gi,
+  [/\b(25|110|143|465|587|993|995|2525)\s?(?:\/|\(|with\b|mit\b|con\b|avec\b|using\b)?\s?(?:ssl|tls|starttls)\b/gi, MAIL_PORT],
+  [/\b(?:ssl|tls|starttls|imap|pop3?|smtp)\s?(?:on|auf|en|sur|na|su|:|\/)?\s?(25|110|143|465|587|993|995|2525)\b/gi, MAIL_PORT],
 ];
 
-export function findPort(text: string): number | null {
+export function findPort(text: string, tokens: HostToken[] = hostTokens(text)): number | null {
   let best: { port: number; index: number } | null = null;
   const consider = (port: number, index: number) => {
     if (port < 1 || port > 65535) return;
     if (!best || index < best.index) best = { port, index };
   };
-  for (const t of hostTokens(text)) {
+  for (const t of tokens) {
     if (t.port !== null && (HOST_TOKEN.test(t.text) || /^localhost$/i.test(t.text) || /^[\d.]+$/.test(t.text))) {
       consider(t.port, t.index + t.text.length);
     }
   }
-  for (const re of PORT_PATTERNS) {
+  for (const [re, worthTrying] of PORT_PATTERNS) {
+    if (!worthTrying.test(text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       consider(Number(m[1]), m.index + m[0].lastIndexOf(m[1] ?? ''));
@@ -219,20 +260,29 @@ export function findPort(text: string): number | null {
 
 const PORT_PROTOCOL: Record<number, Protocol> = { 993: 'imap', 143: 'imap', 995: 'pop3', 110: 'pop3', 465: 'smtp', 587: 'smtp', 25: 'smtp', 2525: 'smtp' };
 
-const PROTOCOL_WORDS: [Protocol, RegExp, number][] = [
-  ['imap', /\bimaps?\d?(?:rev1)?\b/gi, 2],
-  ['pop3', /\bpop3?s?\b/gi, 2],
-  ['smtp', /\b(?:e?smtps?|outgoing (?:mail )?server|postausgangsserver|servidor de salida|serveur sortant|server di posta in uscita|servidor de saida|send(?:ing)?|senden|enviar|envoyer|inviare|submission)\b/gi, 2],
+/** Each pattern with the normalised words one of which its matches contain (empty: always run). */
+const PROTOCOL_WORDS: [Protocol, RegExp, number, string[]][] = [
+  ['imap', /\bimaps?\d?(?:rev1)?\b/gi, 2, ['imap', 'imaps', 'imap4', 'imap4rev1']],
+  ['pop3', /\bpop3?s?\b/gi, 2, ['pop', 'pop3', 'pops', 'pop3s']],
+  ['smtp', /\b(?:e?smtps?|outgoing (?:mail )?server|postausgangsserver|servidor de salida|serveur sortant|server di posta in uscita|servidor de saida|send(?:ing)?|senden|enviar|envoyer|inviare|submission)\b/gi, 2,
+    ['smtp', 'esmtp', 'smtps', 'outgoing', 'postausgangsserver', 'salida', 'sortant', 'uscita', 'saida', 'send', 'sending', 'senden', 'enviar', 'envoyer', 'inviare', 'submission']],
   // Wire forms: IMAP untagged/tagged replies, POP3 status indicators.
-  ['imap', /^[ \t]?(?:\*|[a-z]{1,8}\d{1,6}) (?:OK|NO|BAD|BYE|CAPABILITY)\b/gim, 2],
-  ['pop3', /(?:^|\s)[-+](?:ERR|OK)\b/g, 3],
-  ['smtp', /\b(?:EHLO|HELO|MAIL FROM|RCPT TO|DATA|STARTTLS command)\b/g, 2],
-  ['pop3', /\bfetch(?:ed|er)? (?:accounts?|mail from other)/gi, 1],
+  ['imap', /^[ \t]?(?:\*|[a-z]{1,8}\d{1,6}) (?:OK|NO|BAD|BYE|CAPABILITY)\b/gim, 2, ['ok', 'no', 'bad', 'bye', 'capability']],
+  ['pop3', /(?:^|\s)[-+](?:ERR|OK)\b/g, 3, ['err', 'ok']],
+  ['smtp', /\b(?:EHLO|HELO|MAIL FROM|RCPT TO|DATA|STARTTLS command)\b/g, 2, ['ehlo', 'helo', 'from', 'rcpt', 'data', 'starttls']],
+  ['pop3', /\bfetch(?:ed|er)? (?:accounts?|mail from other)/gi, 1, ['fetch', 'fetched', 'fetcher']],
 ];
 
-export function findProtocol(text: string, host: string | null, port: number | null, codes: FoundCode[]): Protocol | null {
+export function findProtocol(
+  text: string,
+  host: string | null,
+  port: number | null,
+  codes: FoundCode[],
+  words: ReadonlySet<string> = wordSet(text),
+): Protocol | null {
   const votes: Record<Protocol, number> = { imap: 0, pop3: 0, smtp: 0 };
-  for (const [protocol, re, weight] of PROTOCOL_WORDS) {
+  for (const [protocol, re, weight, keywords] of PROTOCOL_WORDS) {
+    if (!keywords.some((k) => words.has(k))) continue;
     re.lastIndex = 0;
     let n = 0;
     while (re.exec(text) !== null && n < 5) n++;
@@ -258,9 +308,10 @@ export function findProtocol(text: string, host: string | null, port: number | n
  * The mail app that showed the error. A user often names a second app that works ("it works in
  * Thunderbird"), so a mention in a sentence that says it works counts for little.
  */
-export function findClient(text: string, codes: FoundCode[]): ClientId | null {
+export function findClient(text: string, codes: FoundCode[], words: ReadonlySet<string> = wordSet(text)): ClientId | null {
   let best: { client: ClientId; score: number; index: number } | null = null;
-  for (const { client, pattern } of CLIENT_MENTIONS) {
+  for (const { client, pattern, keywords } of CLIENT_MENTIONS) {
+    if (!keywords.some((k) => words.has(k))) continue;
     pattern.lastIndex = 0;
     const m = pattern.exec(text);
     if (!m) continue;
@@ -289,19 +340,27 @@ function sentenceAround(text: string, index: number): string {
  * Runs of blanks become one, so no pattern here can be made to backtrack over a long run of them.
  */
 function collapseWhitespace(text: string): string {
+  if (!/\s\s|[\t\r\f\v\u00a0]/.test(text)) return text;
   return text.replace(/\s+/g, (run) => (run.includes('\n') ? '\n' : ' '));
 }
 
-export function extract(raw: string): Extracted & { found: FoundCode[] } {
+/** The normalised words of a text, for the cheap "could this pattern match at all?" tests. */
+function wordSet(text: string): Set<string> {
+  return new Set(normalizeWords(text));
+}
+
+/** `words`: the normalised words of `raw`, when the caller has them already. */
+export function extract(raw: string, words: ReadonlySet<string> = wordSet(raw)): Extracted & { found: FoundCode[] } {
   const text = collapseWhitespace(raw);
   const found = findCodes(text);
-  const host = findHost(text);
-  const port = findPort(text);
+  const tokens = hostTokens(text);
+  const host = findHost(text, tokens);
+  const port = findPort(text, tokens);
   return {
     host,
     port,
-    protocol: findProtocol(text, host, port, found),
-    client: findClient(text, found),
+    protocol: findProtocol(text, host, port, found, words),
+    client: findClient(text, found, words),
     code: mostTellingCode(found),
     codes: found.map((c) => c.text),
     found,

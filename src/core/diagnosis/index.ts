@@ -1,7 +1,7 @@
 import { CAUSES } from '../../content/causes.js';
 import { CONTEXT_RULES } from '../../content/context-rules.js';
 import { CODE_EVIDENCE, PHRASE_EVIDENCE } from '../../content/evidence/index.js';
-import { EXAMPLES } from '../../content/examples.js';
+import { WORD_COUNTS } from '../../content/word-counts.js';
 import { DiagnosisEngine, type Diagnosis, type Knowledge } from './engine.js';
 
 export type { Diagnosis, RankedCause } from './engine.js';
@@ -11,7 +11,7 @@ export const KNOWLEDGE: Knowledge = {
   causes: CAUSES,
   phrases: PHRASE_EVIDENCE,
   codes: CODE_EVIDENCE,
-  examples: EXAMPLES,
+  words: WORD_COUNTS,
   rules: CONTEXT_RULES,
 };
 

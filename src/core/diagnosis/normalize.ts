@@ -9,6 +9,7 @@ export const MAX_CHARS = 20_000;
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const WORD = /[a-z0-9]+/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Limits a huge paste to its head and tail, where clients put the error and its code. */
 export function clip(text: string): string {
@@ -19,14 +20,20 @@ export function clip(text: string): string {
 
 /** Lower case, no accents, ß → ss, one space between words, punctuation dropped. */
 export function normalize(text: string): string {
-  const folded = text
-    .normalize('NFKD')
-    .replace(COMBINING_MARKS, '')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/[’‘`´]/g, "'");
-  const words = folded.match(WORD);
-  return words ? words.join(' ') : '';
+  return normalizeWords(text).join(' ');
+}
+
+/** The words of normalize(), as a list. */
+export function normalizeWords(text: string): string[] {
+  // Most pasted errors are plain ASCII: folding accents is only needed otherwise.
+  const folded = NON_ASCII.test(text)
+    ? text
+        .normalize('NFKD')
+        .replace(COMBINING_MARKS, '')
+        .toLowerCase()
+        .replace(/ß/g, 'ss')
+    : text.toLowerCase();
+  return folded.match(WORD) ?? [];
 }
 
 /**

@@ -10,9 +10,16 @@ import type { PhraseEvidence } from '../../content/types.js';
 interface CompiledPhrase {
   evidence: PhraseEvidence;
   phrase: string;
-  regex: RegExp;
+  /** Built on first use: most phrases never get past the word checks, and start-up counts. */
+  source: string;
+  regex: RegExp | null;
   /** Plain words of which the text must contain at least one; empty when none can be required. */
   anchors: string[];
+  /**
+   * For each part of the phrase, its alternatives' plain words: for the phrase to match, every
+   * part needs one alternative whose plain words are all in the text.
+   */
+  required: string[][][];
 }
 
 export interface PhraseMatch {
@@ -55,6 +62,9 @@ export class PhraseMatcher {
     const test = (c: CompiledPhrase) => {
       if (tried.has(c) || matched.has(c.evidence)) return;
       tried.add(c);
+      // Every part must be able to match before the regex is worth running.
+      for (const part of c.required) if (!part.some((alt) => alt.every((w) => words.has(w)))) return;
+      c.regex ??= new RegExp(c.source);
       if (c.regex.test(spaced)) matched.set(c.evidence, c.phrase);
     };
     for (const word of words) {
@@ -75,18 +85,20 @@ export function compilePhrase(evidence: PhraseEvidence, phrase: string): Compile
   if (!VALID.test(trimmed.replace(/ \.\. /g, ' '))) throw fail('only normalised words, "*", "|", "(", ")" and " .. " may appear');
   const segments = trimmed.split(' .. ');
   let best: string[] | null = null;
+  const required: string[][][] = [];
   const parts = segments.map((segment) => {
     const alternatives = splitTopLevel(segment, fail);
-    const anchors = alternatives.map(anchorOf);
-    if (anchors.every((a): a is string => a !== null)) {
-      const unique = [...new Set(anchors)];
+    const anchors = alternatives.map(anchorsOf);
+    if (anchors.every((a): a is string[] => a !== null)) {
+      const unique = [...new Set(anchors.flat())];
       if (!best || score(unique) > score(best)) best = unique;
     }
+    required.push(alternatives.map(plainWords));
     return `(?:${alternatives.map((a) => alternativeToRegex(a, fail)).join('|')})`;
   });
   // Every word in the regex is preceded by a space; matched text gets a leading space for the first.
-  const regex = new RegExp(`${parts.join(GAP)}(?![a-z0-9])`);
-  return { evidence, phrase, regex, anchors: best ?? [] };
+  const source = `${parts.join(GAP)}(?![a-z0-9])`;
+  return { evidence, phrase, source, regex: null, anchors: best ?? [], required };
 }
 
 /** Prefer few, long anchor words: they rule a phrase out for more texts. */
@@ -115,12 +127,27 @@ function splitTopLevel(segment: string, fail: (why: string) => Error): string[] 
   return out;
 }
 
-/** The longest plain word outside any group: a text without it cannot match this alternative. */
-function anchorOf(alternative: string): string | null {
-  const outside = alternative.replace(/\([^()]*\)/g, ' ');
-  const words = outside.split(' ').filter((w) => w !== '' && !w.includes('*'));
-  if (words.length === 0) return null;
-  return words.reduce((a, b) => (b.length > a.length ? b : a));
+/** Words outside any group and without "*": a text lacking one of them cannot match. */
+function plainWords(alternative: string): string[] {
+  return alternative
+    .replace(/\([^()]*\)/g, ' ')
+    .split(' ')
+    .filter((w) => w !== '' && !w.includes('*'));
+}
+
+/**
+ * Words one of which a text must hold for this alternative to match: its longest plain word, or,
+ * when it has none, the longest plain word of each choice of one of its groups. Null when every
+ * word is a prefix ("refus*"): such a phrase is tried on every text.
+ */
+function anchorsOf(alternative: string): string[] | null {
+  const words = plainWords(alternative);
+  if (words.length > 0) return [words.reduce((a, b) => (b.length > a.length ? b : a))];
+  for (const group of alternative.match(/\(([^()]*)\)/g) ?? []) {
+    const choices = group.slice(1, -1).split('|').map((choice) => plainWords(choice));
+    if (choices.every((c) => c.length > 0)) return choices.map((c) => c.reduce((a, b) => (b.length > a.length ? b : a)));
+  }
+  return null;
 }
 
 function alternativeToRegex(alternative: string, fail: (why: string) => Error): string {

@@ -9,6 +9,9 @@ import type { PhraseEvidence } from '../../content/types.js';
 
 interface CompiledPhrase {
   evidence: PhraseEvidence;
+  /** Positions given by the matcher: this phrase among all, its evidence among all. */
+  index: number;
+  evidenceIndex: number;
   phrase: string;
   /** Built on first use: most phrases never get past the word checks, and start-up counts. */
   source: string;
@@ -34,11 +37,18 @@ export class PhraseSyntaxError extends Error {
 export class PhraseMatcher {
   readonly #byAnchor = new Map<string, CompiledPhrase[]>();
   readonly #unanchored: CompiledPhrase[] = [];
+  /** Per phrase and per evidence entry, the last call that tried or matched it: no Set per call. */
+  readonly #tried: Uint32Array;
+  readonly #matched: Uint32Array;
+  #call = 0;
 
   constructor(evidence: readonly PhraseEvidence[]) {
-    for (const ev of evidence) {
+    let phrases = 0;
+    evidence.forEach((ev, evidenceIndex) => {
       for (const phrase of ev.phrases) {
         const compiled = compilePhrase(ev, phrase);
+        compiled.index = phrases++;
+        compiled.evidenceIndex = evidenceIndex;
         if (compiled.anchors.length === 0) {
           this.#unanchored.push(compiled);
           continue;
@@ -49,7 +59,9 @@ export class PhraseMatcher {
           this.#byAnchor.set(anchor, list);
         }
       }
-    }
+    });
+    this.#tried = new Uint32Array(phrases);
+    this.#matched = new Uint32Array(evidence.length);
   }
 
   /**
@@ -57,23 +69,49 @@ export class PhraseMatcher {
    * `spaced` is the normalised text with a leading space; `words` its set of words.
    */
   match(spaced: string, words: ReadonlySet<string>): PhraseMatch[] {
-    const tried = new Set<CompiledPhrase>();
-    const matched = new Map<PhraseEvidence, string>();
+    const call = ++this.#call;
+    const out: PhraseMatch[] = [];
+    const tried = this.#tried;
+    const matched = this.#matched;
     const test = (c: CompiledPhrase) => {
-      if (tried.has(c) || matched.has(c.evidence)) return;
-      tried.add(c);
-      // Every part must be able to match before the regex is worth running.
-      for (const part of c.required) if (!part.some((alt) => alt.every((w) => words.has(w)))) return;
+      if (tried[c.index] === call || matched[c.evidenceIndex] === call) return;
+      tried[c.index] = call;
+      if (!mayMatch(c.required, words)) return;
       c.regex ??= new RegExp(c.source);
-      if (c.regex.test(spaced)) matched.set(c.evidence, c.phrase);
+      if (c.regex.test(spaced)) {
+        matched[c.evidenceIndex] = call;
+        out.push({ evidence: c.evidence, phrase: c.phrase });
+      }
     };
     for (const word of words) {
       const list = this.#byAnchor.get(word);
       if (list) for (const c of list) test(c);
     }
     for (const c of this.#unanchored) test(c);
-    return [...matched].map(([evidence, phrase]) => ({ evidence, phrase }));
+    return out;
   }
+}
+
+/** Every part must have an alternative whose plain words are all in the text. */
+function mayMatch(required: string[][][], words: ReadonlySet<string>): boolean {
+  for (const part of required) {
+    let possible = false;
+    for (const alternative of part) {
+      let all = true;
+      for (const w of alternative) {
+        if (!words.has(w)) {
+          all = false;
+          break;
+        }
+      }
+      if (all) {
+        possible = true;
+        break;
+      }
+    }
+    if (!possible) return false;
+  }
+  return true;
 }
 
 const VALID = /^[a-z0-9 *|()]+$/;
@@ -98,7 +136,7 @@ export function compilePhrase(evidence: PhraseEvidence, phrase: string): Compile
   });
   // Every word in the regex is preceded by a space; matched text gets a leading space for the first.
   const source = `${parts.join(GAP)}(?![a-z0-9])`;
-  return { evidence, phrase, source, regex: null, anchors: best ?? [], required };
+  return { evidence, index: 0, evidenceIndex: 0, phrase, source, regex: null, anchors: best ?? [], required };
 }
 
 /** Prefer few, long anchor words: they rule a phrase out for more texts. */

@@ -34,13 +34,24 @@ const SMOOTHING = 0.5;
  * message shrinks the model fourfold but cost 1–2 points of held-out accuracy, so all are kept.
  */
 const MIN_MESSAGES = 1;
+/** Rows stay below this, so two rows make one safe integer key. */
+const PAIR_KEY = 1 << 16;
+const MAX_CACHED_WORDS = 50_000;
+
+function isDigits(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 /** Stems and adjacent stem pairs of a normalised text, stop words and long numbers left out. */
 export function terms(normalizedText: string): string[] {
   const out: string[] = [];
   let previous: string | null = null;
   for (const word of normalizedText.split(' ')) {
-    if (word === '' || STOP_WORDS.has(word) || (word.length > 4 && /^\d+$/.test(word))) continue;
+    if (word === '' || STOP_WORDS.has(word) || (word.length > 4 && isDigits(word))) continue;
     const s = stem(word);
     out.push(s);
     if (previous !== null) out.push(`${previous}_${s}`);
@@ -80,6 +91,13 @@ export class WordModel {
   /** Per-term mark of the last scoring call that counted it, so each term counts once without a Set. */
   readonly #seen: Uint32Array;
   #call = 0;
+  /** Stem pairs by their two stems' rows (first × PAIR_KEY + second): numbers hash faster than strings. */
+  readonly #pairs = new Map<number, number>();
+  /**
+   * Row of each word's stem, or -1, by the word as it appears: the word's string hash is already
+   * computed by then, while slicing a stem would hash a new string for every long word.
+   */
+  readonly #rowOfWord = new Map<string, number>();
 
   constructor(counted: WordCounts) {
     const causes = CAUSE_IDS.length;
@@ -114,6 +132,25 @@ export class WordModel {
       }
       this.#offsets.set(t, offset);
     });
+    counted.terms.forEach((t, r) => {
+      const [first, second] = t.split('_');
+      if (second === undefined) return;
+      const a = this.#offsets.get(first ?? '');
+      const b = this.#offsets.get(second);
+      if (a !== undefined && b !== undefined) this.#pairs.set((a / causes) * PAIR_KEY + b / causes, r * causes);
+    });
+  }
+
+  #rowOf(word: string): number {
+    let row = this.#rowOfWord.get(word);
+    if (row === undefined) {
+      const offset = STOP_WORDS.has(word) || (word.length > 4 && isDigits(word)) ? undefined : this.#offsets.get(stem(word));
+      row = offset === undefined ? -1 : offset / CAUSE_IDS.length;
+      // Bounded: a flood of distinct junk words must not grow memory without limit.
+      if (this.#rowOfWord.size > MAX_CACHED_WORDS) this.#rowOfWord.clear();
+      this.#rowOfWord.set(word, row);
+    }
+    return row;
   }
 
   /**
@@ -122,29 +159,38 @@ export class WordModel {
    */
   score(words: readonly string[]): Map<CauseId, number> {
     const causes = CAUSE_IDS.length;
-    const sums = new Float64Array(causes);
-    const weights = this.#weights;
     const seen = this.#seen;
     const call = ++this.#call;
-    let known = 0;
-    const count = (offset: number | undefined) => {
-      if (offset === undefined) return;
-      const row = offset / causes;
-      if (seen[row] === call) return;
-      seen[row] = call;
-      known++;
-      for (let c = 0; c < causes; c++) sums[c] = (sums[c] ?? 0) + (weights[offset + c] ?? 0);
-    };
+    // Rows of the terms found, summed afterwards in one tight loop.
+    const rows: number[] = [];
     // The same walk as terms(), without building the list: a stem pair can only be known when
     // both its stems are, so unknown words skip the pair lookup.
-    let previous: string | null = null;
+    let previous = -1;
     for (const word of words) {
-      if (word === '' || STOP_WORDS.has(word) || (word.length > 4 && /^\d+$/.test(word))) continue;
-      const s = stem(word);
-      const offset = this.#offsets.get(s);
-      count(offset);
-      if (previous !== null && offset !== undefined) count(this.#offsets.get(`${previous}_${s}`));
-      previous = offset === undefined ? null : s;
+      const row = this.#rowOf(word);
+      if (row < 0) {
+        // Stop words and long numbers are skipped by terms() without breaking a pair.
+        if (!STOP_WORDS.has(word) && !(word.length > 4 && isDigits(word))) previous = -1;
+        continue;
+      }
+      if (seen[row] !== call) {
+        seen[row] = call;
+        rows.push(row * causes);
+      }
+      if (previous >= 0) {
+        const pair = this.#pairs.get(previous * PAIR_KEY + row);
+        if (pair !== undefined && seen[pair / causes] !== call) {
+          seen[pair / causes] = call;
+          rows.push(pair);
+        }
+      }
+      previous = row;
+    }
+    const known = rows.length;
+    const sums = new Float64Array(causes);
+    const weights = this.#weights;
+    for (const offset of rows) {
+      for (let c = 0; c < causes; c++) sums[c] = (sums[c] as number) + (weights[offset + c] as number);
     }
     const out = new Map<CauseId, number>();
     if (known === 0) return out;

@@ -153,7 +153,10 @@ export interface WordCounts {
   causes: readonly CauseId[];
   /** Terms counted per cause, over all terms (kept ones or not). */
   termsPerCause: number[];
-  /** Kept terms, and for each a flat list of [cause index, number of messages, …]. */
-  terms: string[];
+  /** Kept stems. */
+  stems: string[];
+  /** Kept pairs of adjacent stems, flat: [first stem's index, second stem's index, …]. */
+  pairs: number[];
+  /** For each stem, then each pair, a flat list of [cause index, number of messages, …]. */
   counts: number[][];
 }

@@ -13,8 +13,8 @@ interface CompiledPhrase {
   index: number;
   evidenceIndex: number;
   phrase: string;
-  /** Built on first use: most phrases never get past the word checks, and start-up counts. */
-  source: string;
+  /** The parts' alternatives, turned into a regex on first use: most phrases never get past the word checks, and start-up counts. */
+  parts: string[][];
   regex: RegExp | null;
   /** Plain words of which the text must contain at least one; empty when none can be required. */
   anchors: string[];
@@ -77,7 +77,7 @@ export class PhraseMatcher {
       if (tried[c.index] === call || matched[c.evidenceIndex] === call) return;
       tried[c.index] = call;
       if (!mayMatch(c.required, words)) return;
-      c.regex ??= new RegExp(c.source);
+      c.regex ??= new RegExp(phraseSource(c));
       if (c.regex.test(spaced)) {
         matched[c.evidenceIndex] = call;
         out.push({ evidence: c.evidence, phrase: c.phrase });
@@ -132,11 +132,28 @@ export function compilePhrase(evidence: PhraseEvidence, phrase: string): Compile
       if (!best || score(unique) > score(best)) best = unique;
     }
     required.push(alternatives.map(plainWords));
-    return `(?:${alternatives.map((a) => alternativeToRegex(a, fail)).join('|')})`;
+    for (const a of alternatives) checkWords(a, fail);
+    return alternatives;
   });
-  // Every word in the regex is preceded by a space; matched text gets a leading space for the first.
-  const source = `${parts.join(GAP)}(?![a-z0-9])`;
-  return { evidence, index: 0, evidenceIndex: 0, phrase, source, regex: null, anchors: best ?? [], required };
+  return { evidence, index: 0, evidenceIndex: 0, phrase, parts, regex: null, anchors: best ?? [], required };
+}
+
+/** The regex source of a compiled phrase; every word is preceded by a space, so is matched text. */
+export function phraseSource(c: { parts: string[][] }): string {
+  return `${c.parts.map((alternatives) => `(?:${alternatives.map(alternativeToRegex).join('|')})`).join(GAP)}(?![a-z0-9])`;
+}
+
+/** Words must already be normalised; groups may not nest. */
+function checkWords(alternative: string, fail: (why: string) => Error): void {
+  const flat = alternative.replace(/[()]/g, (ch) => ` ${ch} `);
+  let depth = 0;
+  for (const token of flat.split(/[\s|]+/)) {
+    if (token === '(') {
+      if (++depth > 1) throw fail('groups cannot nest');
+    } else if (token === ')') depth--;
+    else if (token !== '' && !/^[a-z0-9]+\*?$/.test(token)) throw fail(`"${token}" is not a normalised word`);
+  }
+  if (/\(\s*\||\|\s*\)|\|\s*\|/.test(alternative)) throw fail('empty choice in a group');
 }
 
 /** Prefer few, long anchor words: they rule a phrase out for more texts. */
@@ -188,7 +205,7 @@ function anchorsOf(alternative: string): string[] | null {
   return null;
 }
 
-function alternativeToRegex(alternative: string, fail: (why: string) => Error): string {
+function alternativeToRegex(alternative: string): string {
   // Words become " word"; a group "(a b|c)" becomes "(?: a b| c)" so each choice brings its spaces.
   let out = '';
   let i = 0;
@@ -201,26 +218,21 @@ function alternativeToRegex(alternative: string, fail: (why: string) => Error): 
     if (ch === '(') {
       const end = alternative.indexOf(')', i);
       const inner = alternative.slice(i + 1, end);
-      if (inner.includes('(')) throw fail('groups cannot nest');
-      out += `(?:${inner.split('|').map((choice) => wordsToRegex(choice.trim(), fail)).join('|')})`;
+      out += `(?:${inner.split('|').map((choice) => wordsToRegex(choice.trim())).join('|')})`;
       i = end + 1;
       continue;
     }
     let j = i;
     while (j < alternative.length && alternative[j] !== ' ' && alternative[j] !== '(') j++;
-    out += wordsToRegex(alternative.slice(i, j), fail);
+    out += wordsToRegex(alternative.slice(i, j));
     i = j;
   }
   return out;
 }
 
-function wordsToRegex(words: string, fail: (why: string) => Error): string {
-  if (words === '') throw fail('empty choice in a group');
+function wordsToRegex(words: string): string {
   return words
     .split(' ')
-    .map((w) => {
-      if (!/^[a-z0-9]+\*?$/.test(w)) throw fail(`"${w}" is not a normalised word`);
-      return ` ${w.endsWith('*') ? `${w.slice(0, -1)}[a-z0-9]*` : w}`;
-    })
+    .map((w) => ` ${w.endsWith('*') ? `${w.slice(0, -1)}[a-z0-9]*` : w}`)
     .join('');
 }

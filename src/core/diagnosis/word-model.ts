@@ -74,25 +74,40 @@ export function countWords(examples: readonly Example[]): WordCounts {
     }
   }
   const kept = [...rows].filter(([, row]) => row.reduce((a, b) => a + b, 0) >= MIN_MESSAGES);
+  // Stems first, then stem pairs as two stem indexes: numbers, so loading needs no string work.
+  const stems = kept.filter(([t]) => !t.includes('_'));
+  const index = new Map(stems.map(([t], i) => [t, i]));
+  const pairs = kept.filter(([t]) => t.includes('_') && t.split('_').every((part) => index.has(part)));
+  const sparse = (row: number[]) => row.flatMap((n, c) => (n > 0 ? [c, n] : []));
   return {
     causes: CAUSE_IDS,
     termsPerCause,
-    terms: kept.map(([t]) => t),
-    counts: kept.map(([, row]) => row.flatMap((n, c) => (n > 0 ? [c, n] : []))),
+    stems: stems.map(([t]) => t),
+    pairs: pairs.flatMap(([t]) => t.split('_').map((part) => index.get(part) ?? -1)),
+    counts: [...stems, ...pairs].map(([, row]) => sparse(row)),
   };
 }
 
 export class WordModel {
-  /** Row offsets into #weights for each known term: a flat array keeps scoring to plain loads. */
-  readonly #offsets = new Map<string, number>();
-  /** For each known term, the log-odds it adds to each cause (CAUSE_IDS order), one row per term. */
+  /** Row of each known stem; stem pairs follow the stems. */
+  readonly #rowOfStem = new Map<string, number>();
+  /** Stem pairs by their two stems' rows (first × PAIR_KEY + second): numbers hash faster than strings. */
+  readonly #pairs = new Map<number, number>();
+  /**
+   * Log-odds each term adds to each cause (CAUSE_IDS order), one row per term, computed on first
+   * use: a text touches a hundred of the thousands of rows, and start-up time counts.
+   */
   readonly #weights: Float64Array;
+  readonly #computed: Uint8Array;
+  readonly #counts: number[][];
+  readonly #causeIndex: number[];
+  readonly #termsPerCause: Float64Array;
+  readonly #total: number;
+  readonly #vocabulary: number;
   readonly #present: boolean[];
   /** Per-term mark of the last scoring call that counted it, so each term counts once without a Set. */
   readonly #seen: Uint32Array;
   #call = 0;
-  /** Stem pairs by their two stems' rows (first × PAIR_KEY + second): numbers hash faster than strings. */
-  readonly #pairs = new Map<number, number>();
   /**
    * Row of each word's stem, or -1, by the word as it appears: the word's string hash is already
    * computed by then, while slicing a stem would hash a new string for every long word.
@@ -102,50 +117,53 @@ export class WordModel {
   constructor(counted: WordCounts) {
     const causes = CAUSE_IDS.length;
     // Counts made under another cause order (an old generated file) are mapped by id.
-    const index = counted.causes.map((id) => CAUSE_IDS.indexOf(id));
-    const termsPerCause = new Float64Array(causes);
+    this.#causeIndex = counted.causes.map((id) => CAUSE_IDS.indexOf(id));
+    this.#termsPerCause = new Float64Array(causes);
     counted.termsPerCause.forEach((n, i) => {
-      const c = index[i] ?? -1;
-      if (c >= 0) termsPerCause[c] = n;
+      const c = this.#causeIndex[i] ?? -1;
+      if (c >= 0) this.#termsPerCause[c] = n;
     });
-    const total = termsPerCause.reduce((a, b) => a + b, 0);
-    const vocabulary = counted.terms.length;
-    this.#present = Array.from(termsPerCause, (n) => n > 0);
-    this.#weights = new Float64Array(vocabulary * causes);
-    this.#seen = new Uint32Array(vocabulary);
+    this.#total = this.#termsPerCause.reduce((a, b) => a + b, 0);
+    this.#counts = counted.counts;
+    this.#vocabulary = counted.counts.length;
+    this.#present = Array.from(this.#termsPerCause, (n) => n > 0);
+    this.#weights = new Float64Array(this.#vocabulary * causes);
+    this.#computed = new Uint8Array(this.#vocabulary);
+    this.#seen = new Uint32Array(this.#vocabulary);
+    counted.stems.forEach((t, r) => this.#rowOfStem.set(t, r));
+    const stems = counted.stems.length;
+    for (let k = 0; k + 1 < counted.pairs.length; k += 2) {
+      const a = counted.pairs[k] ?? -1;
+      const b = counted.pairs[k + 1] ?? -1;
+      if (a >= 0 && b >= 0) this.#pairs.set(a * PAIR_KEY + b, stems + k / 2);
+    }
+  }
+
+  /** Fills a term's row of log-odds from its counts (one-vs-rest, smoothed). */
+  #compute(r: number): void {
+    const causes = CAUSE_IDS.length;
     const row = new Float64Array(causes);
-    counted.terms.forEach((t, r) => {
-      row.fill(0);
-      const pairs = counted.counts[r] ?? [];
-      for (let k = 0; k + 1 < pairs.length; k += 2) {
-        const c = index[pairs[k] ?? -1] ?? -1;
-        if (c >= 0) row[c] = pairs[k + 1] ?? 0;
-      }
-      const all = row.reduce((a, b) => a + b, 0);
-      const offset = r * causes;
-      for (let c = 0; c < causes; c++) {
-        const inCause = row[c] ?? 0;
-        const inCauseTotal = termsPerCause[c] ?? 0;
-        this.#weights[offset + c] =
-          Math.log((inCause + SMOOTHING) / (inCauseTotal + SMOOTHING * vocabulary)) -
-          Math.log((all - inCause + SMOOTHING) / (total - inCauseTotal + SMOOTHING * vocabulary));
-      }
-      this.#offsets.set(t, offset);
-    });
-    counted.terms.forEach((t, r) => {
-      const [first, second] = t.split('_');
-      if (second === undefined) return;
-      const a = this.#offsets.get(first ?? '');
-      const b = this.#offsets.get(second);
-      if (a !== undefined && b !== undefined) this.#pairs.set((a / causes) * PAIR_KEY + b / causes, r * causes);
-    });
+    const counts = this.#counts[r] ?? [];
+    for (let k = 0; k + 1 < counts.length; k += 2) {
+      const c = this.#causeIndex[counts[k] ?? -1] ?? -1;
+      if (c >= 0) row[c] = counts[k + 1] ?? 0;
+    }
+    const all = row.reduce((a, b) => a + b, 0);
+    const v = this.#vocabulary;
+    for (let c = 0; c < causes; c++) {
+      const inCause = row[c] ?? 0;
+      const inCauseTotal = this.#termsPerCause[c] ?? 0;
+      this.#weights[r * causes + c] =
+        Math.log((inCause + SMOOTHING) / (inCauseTotal + SMOOTHING * v)) -
+        Math.log((all - inCause + SMOOTHING) / (this.#total - inCauseTotal + SMOOTHING * v));
+    }
+    this.#computed[r] = 1;
   }
 
   #rowOf(word: string): number {
     let row = this.#rowOfWord.get(word);
     if (row === undefined) {
-      const offset = STOP_WORDS.has(word) || (word.length > 4 && isDigits(word)) ? undefined : this.#offsets.get(stem(word));
-      row = offset === undefined ? -1 : offset / CAUSE_IDS.length;
+      row = STOP_WORDS.has(word) || (word.length > 4 && isDigits(word)) ? -1 : (this.#rowOfStem.get(stem(word)) ?? -1);
       // Bounded: a flood of distinct junk words must not grow memory without limit.
       if (this.#rowOfWord.size > MAX_CACHED_WORDS) this.#rowOfWord.clear();
       this.#rowOfWord.set(word, row);
@@ -175,12 +193,12 @@ export class WordModel {
       }
       if (seen[row] !== call) {
         seen[row] = call;
-        rows.push(row * causes);
+        rows.push(row);
       }
       if (previous >= 0) {
         const pair = this.#pairs.get(previous * PAIR_KEY + row);
-        if (pair !== undefined && seen[pair / causes] !== call) {
-          seen[pair / causes] = call;
+        if (pair !== undefined && seen[pair] !== call) {
+          seen[pair] = call;
           rows.push(pair);
         }
       }
@@ -189,7 +207,9 @@ export class WordModel {
     const known = rows.length;
     const sums = new Float64Array(causes);
     const weights = this.#weights;
-    for (const offset of rows) {
+    for (const row of rows) {
+      if (this.#computed[row] !== 1) this.#compute(row);
+      const offset = row * causes;
       for (let c = 0; c < causes; c++) sums[c] = (sums[c] as number) + (weights[offset + c] as number);
     }
     const out = new Map<CauseId, number>();

@@ -32,6 +32,14 @@ function pct(xs, p) {
   return s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))];
 }
 
+// 0. How fast is this machine? A fixed pure-JavaScript loop, to compare runs across machines.
+{
+  const t0 = performance.now();
+  let x = 0;
+  for (let i = 0; i < 1e8; i++) x += i & 7;
+  console.log(`calibration: 1e8 integer additions in ${(performance.now() - t0).toFixed(0)} ms (node ${process.version}) ${x > 0 ? '' : '?'}`);
+}
+
 // 1. Throughput (warm, one core: this process is single-threaded).
 diagnose('warm up the engine');
 for (let i = 0; i < 2000; i++) diagnose(texts[i % texts.length]);

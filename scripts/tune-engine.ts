@@ -42,4 +42,4 @@ function main(): void {
   for (const r of results.slice(0, 8)) console.log(JSON.stringify(r.t), `top1 ${(r.top1 * 100).toFixed(1)}% top3 ${(r.top3 * 100).toFixed(1)}%`);
 }
 
-main();
+if (process.argv[1]?.endsWith("tune-engine.ts")) main();

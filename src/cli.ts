@@ -16,15 +16,10 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const io: CliIo = {
-  readStdin,
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-};
-
 async function main(): Promise<number> {
+  let config;
   try {
-    await loadConfig();
+    config = await loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`emailhelp: configuration: ${error.message}\n`);
@@ -32,6 +27,12 @@ async function main(): Promise<number> {
     }
     throw error;
   }
+  const io: CliIo = {
+    readStdin,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    config,
+  };
   return runCli(process.argv.slice(2), io);
 }
 

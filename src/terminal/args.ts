@@ -3,16 +3,24 @@
  * Exit codes and behaviour follow ../shared/spec/interface.md ("Command line").
  */
 
-export type CommandName = 'diagnose' | 'explain' | 'help';
+export type CommandName = 'diagnose' | 'explain' | 'probe' | 'help';
 
-export const COMMANDS: readonly CommandName[] = ['diagnose', 'explain', 'help'];
+export const COMMANDS: readonly CommandName[] = ['diagnose', 'explain', 'probe', 'help'];
 
 export interface CliRequest {
   command: CommandName;
   json: boolean;
   /** Positional words after the command; for diagnose, `-` means stdin. */
   args: string[];
+  /** Options with a value (`--protocol imap`, `--port=993`), by name. */
+  options: Record<string, string>;
 }
+
+/** The options that take a value, and the commands they belong to. */
+const VALUE_OPTIONS: Record<string, CommandName[]> = {
+  protocol: ['probe'],
+  port: ['probe'],
+};
 
 export class UsageError extends Error {
   readonly code = 'USAGE';
@@ -29,8 +37,11 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   let json = false;
   let help = false;
   const words: string[] = [];
+  const options: Record<string, string> = {};
   let onlyPositional = false;
-  for (const arg of argv) {
+  const commandSoFar = () => (COMMANDS.includes(words[0] as CommandName) ? (words[0] as CommandName) : null);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
     if (onlyPositional) {
       words.push(arg);
     } else if (arg === '--') {
@@ -39,19 +50,26 @@ export function parseArgs(argv: readonly string[]): CliRequest {
       json = true;
     } else if (arg === '--help' || arg === '-h') {
       help = true;
+    } else if (arg.startsWith('--') && Object.hasOwn(VALUE_OPTIONS, arg.slice(2).split('=')[0] ?? '')) {
+      const [name = '', inline] = arg.slice(2).split(/=(.*)/s);
+      const value = inline ?? argv[++i];
+      if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`, commandSoFar());
+      options[name] = value;
     } else if (arg.startsWith('-') && arg !== '-') {
-      const command = words[0] as CommandName | undefined;
-      throw new UsageError(`unknown option ${JSON.stringify(arg)}`, COMMANDS.includes(command as CommandName) ? (command ?? null) : null);
+      throw new UsageError(`unknown option ${JSON.stringify(arg)}`, commandSoFar());
     } else {
       words.push(arg);
     }
   }
   const [first, ...rest] = words;
-  if (first === undefined) return { command: 'help', json, args: [] };
+  if (first === undefined) return { command: 'help', json, args: [], options };
   if (!COMMANDS.includes(first as CommandName)) {
     throw new UsageError(`unknown command ${JSON.stringify(first)}: the commands are ${COMMANDS.join(', ')}`);
   }
   const command = first as CommandName;
-  if (help) return { command: 'help', json, args: [command] };
-  return { command, json, args: rest };
+  for (const name of Object.keys(options)) {
+    if (!VALUE_OPTIONS[name]?.includes(command)) throw new UsageError(`--${name} does not apply to ${command}`, command);
+  }
+  if (help) return { command: 'help', json, args: [command], options: {} };
+  return { command, json, args: rest, options };
 }

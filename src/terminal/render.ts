@@ -1,5 +1,6 @@
 import type { Diagnosis } from '../core/diagnosis/index.js';
 import type { Explanation } from '../core/explain.js';
+import type { Check, ProbeReport } from '../core/probe/index.js';
 
 /**
  * Terminal renderings: plain text a helpdesk engineer can paste into a ticket. Pure functions,
@@ -71,4 +72,40 @@ export function wrap(text: string, indent: number, hanging = indent, width = 78)
   }
   out.push(line);
   return out.join('\n');
+}
+
+const MARK = { ok: '✓', warn: '⚠', fail: '✗' } as const;
+const PROTOCOL_NAME = { imap: 'IMAP', pop3: 'POP3', smtp: 'SMTP' } as const;
+const SECURITY_NAME = { tls: 'SSL/TLS', starttls: 'STARTTLS', none: 'plain' } as const;
+
+/** The probe as a checklist to paste into a ticket: one block per check, then the summary. */
+export function renderProbe(report: ProbeReport): string {
+  const lines: string[] = [];
+  const addresses = report.addresses.length > 0 ? ` (${report.addresses.join(', ')})` : '';
+  lines.push(`Probe of ${report.target}${addresses} — no login attempted`, '');
+  for (const c of report.checks) lines.push(...renderCheck(c, report.target), '');
+  lines.push(wrap(report.summary, 0));
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function renderCheck(c: Check, target: string): string[] {
+  const host = c.host !== target ? ` ${c.host}` : '';
+  const out = [`${MARK[c.status]} ${PROTOCOL_NAME[c.protocol]} ${c.port} ${SECURITY_NAME[c.security]}${host}`];
+  if (c.error) out.push(wrap(`${c.failedStage ?? 'failed'}: ${c.error.code} — ${c.error.message}`, 4, 6));
+  for (const w of c.warnings) out.push(wrap(`warning: ${w}`, 4, 6));
+  const cert = c.tls?.certificate;
+  if (c.tls) out.push(`    TLS: ${c.tls.version ?? '?'}, ${c.tls.cipher ?? '?'}${c.tls.authorized ? ', certificate trusted' : ''}`);
+  if (cert) {
+    out.push(wrap(`certificate: ${cert.subject}; issuer ${cert.issuer}; valid ${cert.validFrom.slice(0, 10)} to ${cert.validTo.slice(0, 10)} (${cert.daysLeft} days left)${cert.selfSigned ? '; self-signed' : ''}`, 4, 6));
+    if (!cert.hostnameMatch) out.push(wrap(`valid for: ${cert.names.join(', ')}`, 4, 6));
+  }
+  if (c.greeting) out.push(wrap(`greeting: ${c.greeting}`, 4, 6));
+  if (c.starttls) out.push(`    STARTTLS: ${c.starttls.offered ? 'offered' : 'not offered'}`);
+  if (c.authMechanisms.length > 0) out.push(`    sign-in methods: ${c.authMechanisms.join(' ')}`);
+  const t = c.timingsMs;
+  const timing = (['dns', 'connect', 'tls', 'greeting', 'capability', 'starttls'] as const)
+    .filter((k) => t[k] !== undefined)
+    .map((k) => `${k} ${t[k]} ms`);
+  out.push(`    time: ${[...timing, `total ${t.total} ms`].join(' · ')}`);
+  return out;
 }

@@ -1,7 +1,9 @@
+import type { Config } from '../config.js';
 import { diagnose } from '../core/diagnosis/index.js';
+import { probe, ProbeRequestError, type ProtocolChoice } from '../core/probe/index.js';
 import { explain, topicIds } from '../core/explain.js';
 import { COMMANDS, parseArgs, UsageError, type CliRequest, type CommandName } from './args.js';
-import { renderDiagnosis, renderExplanation } from './render.js';
+import { renderDiagnosis, renderExplanation, renderProbe } from './render.js';
 import { USAGE } from './usage.js';
 
 /** Where the CLI reads and writes: the real process in cli.ts, buffers in tests. */
@@ -9,6 +11,10 @@ export interface CliIo {
   readStdin(): Promise<string>;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** The validated configuration (probe uses its timeouts, allowed networks and resolvers). */
+  config: Config;
+  /** Extra trusted CA certificates for probes (a lab's CA); none normally. */
+  extraCa?: readonly string[];
 }
 
 export const EXIT_OK = 0;
@@ -40,6 +46,8 @@ async function dispatch(request: CliRequest, io: CliIo): Promise<number> {
       return runDiagnose(request, io);
     case 'explain':
       return runExplain(request, io);
+    case 'probe':
+      return runProbe(request, io);
   }
 }
 
@@ -79,5 +87,32 @@ function runExplain(request: CliRequest, io: CliIo): number {
   }
   if (request.json) io.stdout(`${JSON.stringify(found)}\n`);
   else io.stdout(renderExplanation(found));
+  return EXIT_OK;
+}
+
+const PROTOCOL_CHOICES: readonly ProtocolChoice[] = ['imap', 'pop3', 'smtp', 'all'];
+
+async function runProbe(request: CliRequest, io: CliIo): Promise<number> {
+  const [input, ...extra] = request.args;
+  if (input === undefined) throw new UsageError('probe needs a server name or an email address: emailhelp probe imap.example.com', 'probe');
+  if (extra.length > 0) throw new UsageError(`probe takes one server or address, not ${request.args.length}`, 'probe');
+  const protocol = request.options.protocol?.toLowerCase();
+  if (protocol !== undefined && !PROTOCOL_CHOICES.includes(protocol as ProtocolChoice)) {
+    throw new UsageError(`--protocol must be ${PROTOCOL_CHOICES.join(', ')}`, 'probe');
+  }
+  const portText = request.options.port;
+  const port = portText === undefined ? undefined : Number(portText);
+  if (port !== undefined && (!/^\d+$/.test(portText ?? '') || port < 1 || port > 65535)) {
+    throw new UsageError('--port must be a port number from 1 to 65535', 'probe');
+  }
+  let report;
+  try {
+    report = await probe({ input, protocol: protocol as ProtocolChoice | undefined, port }, { config: io.config, extraCa: io.extraCa });
+  } catch (error) {
+    if (error instanceof ProbeRequestError) throw new UsageError(error.message, 'probe');
+    throw error;
+  }
+  if (request.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else io.stdout(renderProbe(report));
   return EXIT_OK;
 }

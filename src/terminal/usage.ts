@@ -8,6 +8,9 @@ Usage:
   emailhelp diagnose [--json] -          …reading the error text from stdin
   emailhelp explain [--json] TOPIC       plain explanations: pop-vs-imap, ports, encryption,
                                          app-passwords, oauth, leave-on-server, smtp-auth, certificates
+  emailhelp probe [--json] [--protocol imap|pop3|smtp|all] [--port N] HOST_OR_EMAIL
+                                         checks a mail server safely: DNS, port, TLS and certificate,
+                                         greeting, capabilities, STARTTLS (never logs in)
   emailhelp help [COMMAND]               this help, or one command's
 
 Every command takes --json for one JSON document on stdout.
@@ -24,6 +27,16 @@ Paste the error exactly as the mail app shows it; quotes keep it one argument:
 
 Topics: pop-vs-imap, ports, encryption, app-passwords, oauth, leave-on-server, smtp-auth, certificates
 (also what people type for them: pop, imap, ssl, starttls, app password, modern auth, …)
+`,
+  probe: `Usage: emailhelp probe [--json] [--protocol imap|pop3|smtp|all] [--port N] HOST_OR_EMAIL
+
+Checks a mail server the way a mail app would connect, without logging in: the name resolves,
+the port answers, TLS and the certificate (valid, for this name, days left), the greeting and
+capabilities, STARTTLS. Default: IMAP 993 and 143, POP3 995 and 110; --protocol all adds SMTP
+465 and 587. An email address probes imap., pop. and smtp. of its domain.
+  emailhelp probe imap.example.com
+  emailhelp probe --protocol smtp --port 587 mail.example.com
+Only public addresses are probed unless PROBE_ALLOW_NETWORKS allows more.
 `,
   help: `Usage: emailhelp help [COMMAND]
 `,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../../src/terminal/args.js';
+import { defaultConfig } from '../../src/load-config.js';
 import { runCli, type CliIo } from '../../src/terminal/run.js';
 
 function io(stdin = '') {
@@ -9,23 +10,25 @@ function io(stdin = '') {
     readStdin: async () => stdin,
     stdout: (t) => out.push(t),
     stderr: (t) => err.push(t),
+    config: defaultConfig(),
   };
   return { cli, out: () => out.join(''), err: () => err.join('') };
 }
 
 describe('parseArgs', () => {
   it.each([
-    [[], { command: 'help', json: false, args: [] }],
-    [['diagnose', '--json', 'a', 'b'], { command: 'diagnose', json: true, args: ['a', 'b'] }],
-    [['--json', 'diagnose', '-'], { command: 'diagnose', json: true, args: ['-'] }],
-    [['explain', 'pop-vs-imap'], { command: 'explain', json: false, args: ['pop-vs-imap'] }],
-    [['diagnose', '--help'], { command: 'help', json: false, args: ['diagnose'] }],
-    [['diagnose', '--', '--json'], { command: 'diagnose', json: false, args: ['--json'] }],
+    [[], { command: 'help', json: false, args: [], options: {} }],
+    [['diagnose', '--json', 'a', 'b'], { command: 'diagnose', json: true, args: ['a', 'b'], options: {} }],
+    [['--json', 'diagnose', '-'], { command: 'diagnose', json: true, args: ['-'], options: {} }],
+    [['explain', 'pop-vs-imap'], { command: 'explain', json: false, args: ['pop-vs-imap'], options: {} }],
+    [['diagnose', '--help'], { command: 'help', json: false, args: ['diagnose'], options: {} }],
+    [['diagnose', '--', '--json'], { command: 'diagnose', json: false, args: ['--json'], options: {} }],
+    [['probe', '--protocol', 'all', '--port=587', 'mail.example.com'], { command: 'probe', json: false, args: ['mail.example.com'], options: { protocol: 'all', port: '587' } }],
   ])('%o', (argv, expected) => {
     expect(parseArgs(argv)).toEqual(expected);
   });
 
-  it.each([[['frobnicate']], [['diagnose', '--verbose']], [['settings', 'x@example.com']], [['probe', 'imap.example.com']]])(
+  it.each([[['frobnicate']], [['diagnose', '--verbose']], [['settings', 'x@example.com']], [['diagnose', '--port', '993', 'x']], [['probe', '--port']]])(
     'rejects %o',
     (argv) => {
       expect(() => parseArgs(argv)).toThrow(UsageError);
@@ -88,6 +91,7 @@ describe('runCli', () => {
     expect(await runCli([], t.cli)).toBe(0);
     expect(t.out()).toContain('emailhelp diagnose');
     expect(t.out()).toContain('emailhelp explain');
-    expect(t.out()).not.toMatch(/emailhelp (settings|probe) /);
+    expect(t.out()).toContain('emailhelp probe');
+    expect(t.out()).not.toMatch(/emailhelp settings /);
   });
 });

@@ -1,0 +1,30 @@
+import type { Config } from '../../config.js';
+import { sweep } from '../../probes/sweep.js';
+import { judgeSweeps, type ProbeReport } from './judge.js';
+import { planProbe, type ProbeRequest } from './target.js';
+
+export type { Check, ProbeReport, Status } from './judge.js';
+export { ProbeRequestError, type ProbeRequest, type ProtocolChoice } from './target.js';
+
+export interface ProbeContext {
+  config: Pick<Config, 'probeTimeoutMs' | 'probeAllowNetworks' | 'dnsServers'>;
+  /** Extra trusted CA certificates (PEM): a lab's own CA. */
+  extraCa?: readonly string[];
+}
+
+/** Probes a host, address or email address's servers; never logs in, never throws for a bad server. */
+export async function probe(request: ProbeRequest, context: ProbeContext): Promise<ProbeReport> {
+  const plan = planProbe(request);
+  const sweeps = await Promise.all(
+    plan.groups.map(async ({ host, checks }) => ({
+      host,
+      facts: await sweep(host, checks, {
+        stepTimeoutMs: context.config.probeTimeoutMs,
+        allowNetworks: context.config.probeAllowNetworks,
+        dnsServers: context.config.dnsServers,
+        extraCa: context.extraCa,
+      }),
+    })),
+  );
+  return judgeSweeps(plan.target, sweeps);
+}

@@ -1,0 +1,70 @@
+import { STANDARD_CHECKS, securityForPort } from '../../probes/protocols.js';
+import type { CheckSpec, MailProtocol } from '../../probes/types.js';
+
+/**
+ * What `probe` was asked: a host, an IP address or an email address, which protocols, which port.
+ * An email address probes imap., pop. and smtp. of its domain until settings discovery exists.
+ */
+
+export type ProtocolChoice = MailProtocol | 'all';
+
+export interface ProbeRequest {
+  input: string;
+  protocol?: ProtocolChoice;
+  port?: number;
+  /** Exact checks, for servers on non-standard ports (a lab, the tests); overrides protocol and port. */
+  checks?: CheckSpec[];
+}
+
+export interface ProbePlan {
+  target: string;
+  /** Host (or address) → the checks to run against it. */
+  groups: { host: string; checks: CheckSpec[] }[];
+}
+
+export class ProbeRequestError extends Error {
+  readonly code = 'BAD_PROBE_REQUEST';
+}
+
+const DEFAULT_PROTOCOLS: MailProtocol[] = ['imap', 'pop3'];
+const EMAIL_PREFIX: Record<MailProtocol, string> = { imap: 'imap', pop3: 'pop', smtp: 'smtp' };
+
+export function planProbe(request: ProbeRequest): ProbePlan {
+  const input = request.input.trim();
+  if (input === '') throw new ProbeRequestError('probe needs a server name, an IP address or an email address');
+  if (input.length > 320 || /[\s/\\]/.test(input)) throw new ProbeRequestError(`"${input.slice(0, 60)}" is not a server name or an email address`);
+  const protocols: MailProtocol[] = request.checks
+    ? [...new Set(request.checks.map((c) => c.protocol))]
+    : request.protocol === undefined
+      ? request.port === undefined
+        ? DEFAULT_PROTOCOLS
+        : [protocolForPort(request.port)]
+      : request.protocol === 'all'
+        ? ['imap', 'pop3', 'smtp']
+        : [request.protocol];
+  const checksFor = (protocol: MailProtocol): CheckSpec[] =>
+    request.checks
+      ? request.checks.filter((c) => c.protocol === protocol)
+      : request.port === undefined
+        ? STANDARD_CHECKS[protocol]
+        : [{ protocol, port: request.port, security: securityForPort(request.port) }];
+
+  const at = input.lastIndexOf('@');
+  if (at >= 0) {
+    const domain = input.slice(at + 1).replace(/\.$/, '').toLowerCase();
+    if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(domain) || input.slice(0, at) === '') {
+      throw new ProbeRequestError(`"${input.slice(0, 60)}" is not an email address`);
+    }
+    return { target: input, groups: protocols.map((p) => ({ host: `${EMAIL_PREFIX[p]}.${domain}`, checks: checksFor(p) })) };
+  }
+  const host = input.replace(/^\[(.*)\]$/, '$1');
+  return { target: host, groups: [{ host, checks: protocols.flatMap(checksFor) }] };
+}
+
+const PORT_PROTOCOL: Record<number, MailProtocol> = { 993: 'imap', 143: 'imap', 995: 'pop3', 110: 'pop3', 465: 'smtp', 587: 'smtp', 25: 'smtp', 2525: 'smtp' };
+
+function protocolForPort(port: number): MailProtocol {
+  const protocol = PORT_PROTOCOL[port];
+  if (!protocol) throw new ProbeRequestError(`port ${port} is not a standard mail port: say which protocol with --protocol imap|pop3|smtp`);
+  return protocol;
+}

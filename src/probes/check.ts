@@ -1,0 +1,97 @@
+import type { Socket } from 'node:net';
+import { connectTcp } from './connect.js';
+import { Deadline } from './deadline.js';
+import { newFacts } from './dialogue.js';
+import { toProbeError } from './probe-error.js';
+import { DIALOGUES } from './protocols.js';
+import { Session } from './session.js';
+import { startTls, type TlsOptions } from './tls.js';
+import type { CheckFacts, CheckSpec, TimingsMs, TlsInfo } from './types.js';
+
+export interface CheckOptions extends TlsOptions {
+  stepTimeoutMs: number;
+  totalTimeoutMs: number;
+}
+
+/** Runs one (protocol, port) check against already resolved and already allowed addresses. */
+export async function runCheck(spec: CheckSpec, addresses: readonly string[], options: CheckOptions): Promise<CheckFacts> {
+  const deadline = new Deadline(options.totalTimeoutMs, options.stepTimeoutMs);
+  const started = performance.now();
+  const timings: TimingsMs = { total: 0 };
+  const facts = newFacts();
+  let session: Session | null = null;
+  let address: string | null = null;
+  let tls: TlsInfo | null = null;
+  try {
+    let socket: Socket | null = null;
+    let lastError: unknown = null;
+    // Addresses in the resolver's order; the next one only when a connection cannot be made at all.
+    for (const candidate of addresses) {
+      if (deadline.expired()) break;
+      try {
+        address = candidate;
+        const before = performance.now();
+        socket = await connectTcp(candidate, spec.port, deadline);
+        timings.connect = Math.round(performance.now() - before);
+        if (spec.security === 'tls') {
+          const opened = await startTls({ socket }, options, deadline);
+          socket = opened.socket;
+          tls = opened.info;
+          timings.tls = opened.handshakeMs;
+        }
+        break;
+      } catch (error) {
+        socket?.destroy();
+        socket = null;
+        lastError = error;
+        const code = toProbeError(error, 'connect').code;
+        // Only "nothing there" moves on to the next address; a TLS or protocol failure is the answer.
+        if (!['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL'].includes(code)) break;
+      }
+    }
+    if (!socket) throw lastError ?? new Error('no address to connect to');
+    session = new Session(socket, deadline, options);
+    await DIALOGUES[spec.protocol](session, spec, facts);
+    return finish(null);
+  } catch (error) {
+    const e = toProbeError(error, 'connect');
+    // Silence on a plain port is often a server waiting for a TLS ClientHello ("SSL/TLS" on 143):
+    // one TLS handshake on a fresh connection tells the two apart.
+    if (e.stage === 'greeting' && e.code === 'ETIMEDOUT' && spec.security !== 'tls' && address !== null && !deadline.expired()) {
+      if (await speaksTls(address, spec.port, options, deadline)) {
+        return finish({ stage: 'greeting', code: 'TLS_ON_PLAIN_PORT', message: `port ${spec.port} expects SSL/TLS from the start, not plain text or STARTTLS` });
+      }
+    }
+    return finish({ stage: e.stage, code: e.code, message: e.message });
+  }
+
+  function finish(failure: { stage: CheckFacts['failedStage']; code: string; message: string } | null): CheckFacts {
+    timings.total = Math.round(performance.now() - started);
+    for (const [stage, ms] of Object.entries(session?.timings ?? {})) {
+      if (stage === 'greeting' || stage === 'capability' || stage === 'starttls') timings[stage] = ms;
+    }
+    return {
+      ...spec,
+      address,
+      failedStage: failure?.stage ?? null,
+      error: failure ? { code: failure.code, message: failure.message } : null,
+      tls: facts.tls ?? tls,
+      greeting: facts.greeting,
+      capabilities: facts.capabilities,
+      authMechanisms: facts.authMechanisms,
+      starttls: facts.starttls,
+      notes: facts.notes,
+      timingsMs: timings,
+    };
+  }
+}
+
+async function speaksTls(address: string, port: number, options: CheckOptions, deadline: Deadline): Promise<boolean> {
+  try {
+    const { socket } = await startTls({ address, port }, options, deadline);
+    socket.destroy();
+    return true;
+  } catch {
+    return false;
+  }
+}

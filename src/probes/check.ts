@@ -34,7 +34,7 @@ export async function runCheck(spec: CheckSpec, addresses: readonly string[], op
         socket = await connectTcp(candidate, spec.port, deadline);
         timings.connect = Math.round(performance.now() - before);
         if (spec.security === 'tls') {
-          const opened = await startTls({ socket }, options, deadline);
+          const opened = await startTls({ socket }, { ...options, address: candidate }, deadline);
           socket = opened.socket;
           tls = opened.info;
           timings.tls = opened.handshakeMs;
@@ -50,7 +50,7 @@ export async function runCheck(spec: CheckSpec, addresses: readonly string[], op
       }
     }
     if (!socket) throw lastError ?? new Error('no address to connect to');
-    session = new Session(socket, deadline, options);
+    session = new Session(socket, deadline, { ...options, address: address ?? undefined });
     await DIALOGUES[spec.protocol](session, spec, facts);
     return finish(null);
   } catch (error) {

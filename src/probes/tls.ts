@@ -17,6 +17,8 @@ export interface TlsOptions {
   hostname: string | null;
   /** Extra trusted roots (a lab CA, a test CA), added to Node's bundled ones. */
   extraCa?: readonly string[];
+  /** The address connected to: what the certificate must name when the target is an IP address. */
+  address?: string;
 }
 
 export interface TlsResult {
@@ -60,7 +62,7 @@ export async function startTls(
   const done = performance.now();
   return {
     socket,
-    info: describeTls(socket, options.hostname),
+    info: describeTls(socket, options.hostname ?? options.address ?? null),
     connectMs: connectedAt === null ? null : Math.round(connectedAt - started),
     handshakeMs: Math.round(done - (connectedAt ?? started)),
   };
@@ -75,11 +77,14 @@ function translateTlsError(error: unknown): ProbeError {
   return e;
 }
 
-export function describeTls(socket: TLSSocket, hostname: string | null, now = new Date()): TlsInfo {
+/** `identity`: the host name (or, for an IP target, the address) the certificate must be valid for. */
+export function describeTls(socket: TLSSocket, identity: string | null, now = new Date()): TlsInfo {
   const peer = socket.getPeerCertificate(true);
   const hasCert = peer && Object.keys(peer).length > 0;
-  const certificate = hasCert ? describeCertificate(peer, hostname, now) : null;
-  const chainError = socket.authorizationError ? String((socket.authorizationError as Error & { code?: string }).code ?? socket.authorizationError) : null;
+  const certificate = hasCert ? describeCertificate(peer, identity, now) : null;
+  const raw = socket.authorizationError ? String((socket.authorizationError as Error & { code?: string }).code ?? socket.authorizationError) : null;
+  // Node folds its own name check into authorizationError; ours (against `identity`) decides that part.
+  const chainError = raw === 'ERR_TLS_CERT_ALTNAME_INVALID' ? null : raw;
   const nameError = certificate && !certificate.hostnameMatch ? 'ERR_TLS_CERT_ALTNAME_INVALID' : null;
   const authorizationError = chainError ?? nameError;
   return {
@@ -94,8 +99,7 @@ export function describeTls(socket: TLSSocket, hostname: string | null, now = ne
 function describeCertificate(cert: PeerCertificate, hostname: string | null, now: Date): CertificateInfo {
   const validTo = new Date(cert.valid_to);
   const names = certificateNames(cert);
-  // For an IP target there is no name to match; the address check belongs to the caller.
-  const hostnameMatch = hostname === null ? true : checkServerIdentity(hostname, cert) === undefined;
+  const hostnameMatch = hostname !== null && checkServerIdentity(hostname, cert) === undefined;
   return {
     subject: formatName(cert.subject),
     issuer: formatName(cert.issuer),

@@ -1,4 +1,5 @@
-import type { Config } from '../../config.js';
+import type { Cidr } from '../../probes/address-policy.js';
+import type { DnsServer } from '../../probes/resolve.js';
 import { sweep } from '../../probes/sweep.js';
 import { judgeSweeps, type ProbeReport } from './judge.js';
 import { planProbe, type ProbeRequest } from './target.js';
@@ -7,7 +8,8 @@ export type { Check, ProbeReport, Status } from './judge.js';
 export { ProbeRequestError, type ProbeRequest, type ProtocolChoice } from './target.js';
 
 export interface ProbeContext {
-  config: Pick<Config, 'probeTimeoutMs' | 'probeAllowNetworks' | 'dnsServers'>;
+  /** The parts of the configuration a probe uses (PROBE_TIMEOUT_MS, PROBE_ALLOW_NETWORKS, DNS_SERVERS). */
+  config: { probeTimeoutMs: number; probeAllowNetworks: readonly Cidr[]; dnsServers: readonly DnsServer[] };
   /** Extra trusted CA certificates (PEM): a lab's own CA. */
   extraCa?: readonly string[];
 }

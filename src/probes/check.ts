@@ -8,14 +8,19 @@ import { Session } from './session.js';
 import { startTls, type TlsOptions } from './tls.js';
 import type { CheckFacts, CheckSpec, TimingsMs, TlsInfo } from './types.js';
 
-export interface CheckOptions extends TlsOptions {
-  stepTimeoutMs: number;
-  totalTimeoutMs: number;
-}
+export type CheckOptions = TlsOptions;
 
-/** Runs one (protocol, port) check against already resolved and already allowed addresses. */
-export async function runCheck(spec: CheckSpec, addresses: readonly string[], options: CheckOptions): Promise<CheckFacts> {
-  const deadline = new Deadline(options.totalTimeoutMs, options.stepTimeoutMs);
+/**
+ * On a plain port the greeting may use this share of the time left; the rest tells a silent
+ * server from one that waits for TLS.
+ */
+const PLAIN_GREETING_SHARE = 0.7;
+
+/**
+ * Runs one (protocol, port) check against already resolved and already allowed addresses, under
+ * the sweep's deadline (shared by every check of the sweep: they run side by side).
+ */
+export async function runCheck(spec: CheckSpec, addresses: readonly string[], options: CheckOptions, deadline: Deadline): Promise<CheckFacts> {
   const started = performance.now();
   const timings: TimingsMs = { total: 0 };
   const facts = newFacts();
@@ -51,6 +56,7 @@ export async function runCheck(spec: CheckSpec, addresses: readonly string[], op
     }
     if (!socket) throw lastError ?? new Error('no address to connect to');
     session = new Session(socket, deadline, { ...options, address: address ?? undefined });
+    if (spec.security !== 'tls') session.greetingShare = PLAIN_GREETING_SHARE;
     await DIALOGUES[spec.protocol](session, spec, facts);
     return finish(null);
   } catch (error) {

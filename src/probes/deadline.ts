@@ -22,6 +22,11 @@ export class Deadline {
     return Math.max(0, Math.min(this.stepMs, this.#end - this.now()));
   }
 
+  /** Milliseconds left of the whole deadline. */
+  remaining(): number {
+    return Math.max(0, this.#end - this.now());
+  }
+
   expired(): boolean {
     return this.now() >= this.#end;
   }
@@ -30,8 +35,8 @@ export class Deadline {
    * Runs `work` under the step budget. On expiry `onTimeout` runs (to destroy a socket) and the
    * promise rejects with ETIMEDOUT for `stage`.
    */
-  async step<T>(stage: Stage, work: Promise<T>, onTimeout?: () => void): Promise<T> {
-    const budget = this.stepBudget();
+  async step<T>(stage: Stage, work: Promise<T>, onTimeout?: () => void, capMs = Infinity): Promise<T> {
+    const budget = Math.min(this.stepBudget(), capMs);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {

@@ -51,7 +51,8 @@ export class LineReader {
     return this.#lines.reduce((n, l) => n + l.length, 0) + this.#buffer.length;
   }
 
-  async readLine(deadline: Deadline): Promise<string> {
+  /** `capMs` shortens this one wait below the deadline's own budget. */
+  async readLine(deadline: Deadline, capMs = Infinity): Promise<string> {
     for (;;) {
       const line = this.#lines.shift();
       if (line !== undefined) return line;
@@ -63,6 +64,7 @@ export class LineReader {
           this.#waiter = { resolve };
         }),
         () => this.socket.destroy(),
+        capMs,
       );
     }
   }

@@ -27,11 +27,18 @@ export class Session {
     if (!this.socket.destroyed) this.socket.write(`${line}\r\n`);
   }
 
+  /**
+   * Share of the remaining time the first greeting may take. On a plain port some is kept back:
+   * silence there is often a server waiting for TLS, and telling that apart needs a second try.
+   */
+  greetingShare = 1;
+
   async readLine(stage: Stage): Promise<string> {
     this.#reader.stage = stage;
     const started = performance.now();
+    const cap = stage === 'greeting' && this.timings.greeting === undefined ? this.deadline.remaining() * this.greetingShare : Infinity;
     try {
-      return await this.#reader.readLine(this.deadline);
+      return await this.#reader.readLine(this.deadline, cap);
     } finally {
       this.timings[stage] = Math.round((this.timings[stage] ?? 0) + performance.now() - started);
     }

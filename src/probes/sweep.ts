@@ -6,28 +6,26 @@ import { resolveTarget, type DnsServer } from './resolve.js';
 import type { CheckFacts, CheckSpec, SweepFacts } from './types.js';
 
 /**
- * The sweep: resolve the target once, judge every address, then run every check in parallel, each
- * under its own deadline. Nothing is sent to a blocked address; a blocked port on a public address
- * is refused the same way.
+ * The sweep: resolve the target once, judge every address, then run every check in parallel. One
+ * deadline of PROBE_TIMEOUT_MS covers it all — DNS, connections, handshakes, every line — so a
+ * silent port cannot make the user wait longer than that. Nothing is sent to a blocked address; a
+ * blocked port on a public address is refused the same way.
  */
 
 export interface SweepOptions {
-  /** Limit for each step (PROBE_TIMEOUT_MS). */
-  stepTimeoutMs: number;
+  /** Limit for the whole sweep, and so for each step in it (PROBE_TIMEOUT_MS). */
+  timeoutMs: number;
   allowNetworks: readonly Cidr[];
   dnsServers: readonly DnsServer[];
   extraCa?: readonly string[];
 }
 
-/** A whole check may take a few steps' worth, never more: the user is waiting in a chat. */
-const STEPS_PER_CHECK = 2;
-
 export async function sweep(target: string, checks: readonly CheckSpec[], options: SweepOptions): Promise<SweepFacts> {
-  const dnsDeadline = new Deadline(options.stepTimeoutMs, options.stepTimeoutMs);
+  const deadline = new Deadline(options.timeoutMs, options.timeoutMs);
   const dnsStarted = performance.now();
   let resolved;
   try {
-    resolved = await resolveTarget(target, options.dnsServers, dnsDeadline);
+    resolved = await resolveTarget(target, options.dnsServers, deadline);
   } catch (error) {
     const e = toProbeError(error, 'dns');
     const dnsMs = Math.round(performance.now() - dnsStarted);
@@ -51,12 +49,7 @@ export async function sweep(target: string, checks: readonly CheckSpec[], option
         const message = `port ${spec.port} is not a mail port; probes of public servers use ${[...PUBLIC_PROBE_PORTS].join(', ')}`;
         return failed(spec, addresses[0] ?? null, 'blocked', 'BLOCKED_PORT', message, dnsMs);
       }
-      const facts = await runCheck(spec, addresses, {
-        hostname: resolved.hostname,
-        extraCa: options.extraCa,
-        stepTimeoutMs: options.stepTimeoutMs,
-        totalTimeoutMs: options.stepTimeoutMs * STEPS_PER_CHECK,
-      });
+      const facts = await runCheck(spec, addresses, { hostname: resolved.hostname, extraCa: options.extraCa }, deadline);
       facts.timingsMs = { dns: dnsMs, ...facts.timingsMs, total: facts.timingsMs.total + dnsMs };
       return facts;
     }),

@@ -47,6 +47,8 @@ beforeAll(async () => {
     'smtp.good.test': at('127.0.0.1'),
     'internal.test': at('127.0.0.1'),
     'mixed.test': { A: ['8.8.8.8', '10.0.0.5'] },
+    'private.test': { A: ['10.1.2.3'] },
+    'metadata.test': { A: ['169.254.169.254'] },
     'v6only.test': { AAAA: ['::1'] },
   });
   context = {
@@ -200,20 +202,57 @@ describe('probe: names and the address policy', () => {
     expect(report.causes).toEqual(['connection_refused']);
   });
 
-  it('blocks internal addresses unless allowed, and sends them nothing', async () => {
+  it('blocks internal addresses in every spelling, and sends them nothing', async () => {
     const port = (counter.address() as { port: number }).port;
     const closed: ProbeContext = { ...context, config: { ...context.config, probeAllowNetworks: [] } };
+    // localhost goes to the system resolver (/etc/hosts), like a default installation.
+    const system: ProbeContext = { ...closed, config: { ...closed.config, dnsServers: [] } };
     const before = counted;
-    for (const target of ['internal.test', '127.0.0.1', '2130706433', '0x7f.0.0.1', '[::ffff:127.0.0.1]', 'v6only.test', 'mixed.test']) {
-      const { check, report } = await one(target, { protocol: 'imap', port, security: 'starttls' }, closed);
+    const targets: [string, ProbeContext][] = [
+      ['internal.test', closed],
+      ['127.0.0.1', closed],
+      ['2130706433', closed],
+      ['0177.0.0.1', closed],
+      ['0x7f.0.0.1', closed],
+      ['0.0.0.0', closed],
+      ['[::1]', closed],
+      ['[::ffff:127.0.0.1]', closed],
+      ['v6only.test', closed],
+      ['mixed.test', closed],
+      ['private.test', closed],
+      ['metadata.test', closed],
+      ['localhost', system],
+    ];
+    for (const [target, ctx] of targets) {
+      const { check, report } = await one(target, { protocol: 'imap', port, security: 'starttls' }, ctx);
       expect(check.failedStage, target).toBe('blocked');
-      expect(check.error?.code).toBe('BLOCKED_ADDRESS');
+      expect(check.error?.code, target).toBe('BLOCKED_ADDRESS');
+      expect(check.error?.message, target).toMatch(/may not reach/);
       expect(report.causes).toEqual([]);
     }
     expect(counted).toBe(before);
-    // The same target, allowed by PROBE_ALLOW_NETWORKS, is reached.
+    // PROBE_ALLOW_NETWORKS opens exactly what it names: 127.0.0.0/8, not 10.0.0.0/8.
     await one('internal.test', { protocol: 'imap', port, security: 'starttls' });
     expect(counted).toBe(before + 1);
+    expect((await one('private.test', { protocol: 'imap', port, security: 'starttls' })).check.failedStage).toBe('blocked');
+  });
+
+  it('resolves a target once for all its checks: the checked address is the one connected to', async () => {
+    const asked = () => dns.queries.filter((q) => q.name === 'imap.good.test' && q.type === 'A').length;
+    const before = asked();
+    const report = await probe(
+      {
+        input: 'imap.good.test',
+        checks: [
+          { protocol: 'imap', port: dovecot.ports.imaps, security: 'tls' },
+          { protocol: 'imap', port: dovecot.ports.imap, security: 'starttls' },
+        ],
+      },
+      context,
+    );
+    expect(report.checks.map((c) => c.status)).toEqual(['ok', 'ok']);
+    expect(report.checks.map((c) => c.address)).toEqual([dovecot.host, dovecot.host]);
+    expect(asked() - before).toBe(1);
   });
 });
 

@@ -21,7 +21,7 @@ export async function probe(request: ProbeRequest, context: ProbeContext): Promi
     plan.groups.map(async ({ host, checks }) => ({
       host,
       facts: await sweep(host, checks, {
-        stepTimeoutMs: context.config.probeTimeoutMs,
+        timeoutMs: context.config.probeTimeoutMs,
         allowNetworks: context.config.probeAllowNetworks,
         dnsServers: context.config.dnsServers,
         extraCa: context.extraCa,

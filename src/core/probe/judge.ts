@@ -110,7 +110,6 @@ function causesOfFailure(facts: CheckFacts): CauseId[] {
     case 'starttls':
       if (TLS_MISMATCH_CODES.has(code)) return ['tls_mismatch'];
       if (/CERT|SELF_SIGNED|ALTNAME|ISSUER|LEAF/.test(code)) return ['certificate_problem'];
-      if (code === 'ETIMEDOUT' && facts.security === 'tls') return ['tls_mismatch', 'timeout'];
       return [CONNECT_CAUSES[code] ?? 'tls_mismatch'];
     case 'greeting':
     case 'capability': {

@@ -6,7 +6,7 @@ import { toProbeError } from './probe-error.js';
 import { DIALOGUES } from './protocols.js';
 import { Session } from './session.js';
 import { startTls, type TlsOptions } from './tls.js';
-import type { CheckFacts, CheckSpec, TimingsMs, TlsInfo } from './types.js';
+import type { CheckFacts, CheckSpec, Security, TimingsMs, TlsInfo } from './types.js';
 
 export type CheckOptions = TlsOptions;
 
@@ -20,7 +20,11 @@ const PLAIN_GREETING_SHARE = 0.7;
  * Runs one (protocol, port) check against already resolved and already allowed addresses, under
  * the sweep's deadline (shared by every check of the sweep: they run side by side).
  */
-export async function runCheck(spec: CheckSpec, addresses: readonly string[], options: CheckOptions, deadline: Deadline): Promise<CheckFacts> {
+export async function runCheck(requested: CheckSpec, addresses: readonly string[], options: CheckOptions, deadline: Deadline): Promise<CheckFacts> {
+  const spec: CheckSpec & { security: Security } =
+    requested.security === 'auto'
+      ? { ...requested, security: (await speaksTlsQuickly(addresses, requested.port, options, deadline)) ? 'tls' : 'starttls' }
+      : { ...requested, security: requested.security };
   const started = performance.now();
   const timings: TimingsMs = { total: 0 };
   const facts = newFacts();
@@ -100,4 +104,18 @@ async function speaksTls(address: string, port: number, options: CheckOptions, d
   } catch {
     return false;
   }
+}
+
+/** At most this long, or a quarter of the time left, to find out whether an unknown port speaks TLS. */
+const AUTO_DETECT_MS = 1500;
+
+/**
+ * For a port with no standard meaning: a plain-text server answers a TLS ClientHello with its
+ * greeting, which fails the handshake at once; a TLS server completes it. Silence counts as plain.
+ */
+async function speaksTlsQuickly(addresses: readonly string[], port: number, options: CheckOptions, deadline: Deadline): Promise<boolean> {
+  const address = addresses[0];
+  if (address === undefined) return false;
+  const budget = Math.min(AUTO_DETECT_MS, deadline.remaining() / 4);
+  return speaksTls(address, port, options, new Deadline(budget, budget));
 }

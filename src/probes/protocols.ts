@@ -27,7 +27,12 @@ export const STANDARD_CHECKS: Record<MailProtocol, CheckSpec[]> = {
   ],
 };
 
-/** The security a port implies when the user names only a port (RFC 8314: 993, 995, 465 are implicit TLS). */
+/**
+ * The security a port implies when the user names only a port (RFC 8314: 993, 995, 465 are
+ * implicit TLS; 143, 110, 587, 25 start plain). Any other port is found out by trying.
+ */
 export function securityForPort(port: number): CheckSpec['security'] {
-  return port === 993 || port === 995 || port === 465 ? 'tls' : 'starttls';
+  if (port === 993 || port === 995 || port === 465) return 'tls';
+  if (port === 143 || port === 110 || port === 587 || port === 25 || port === 2525) return 'starttls';
+  return 'auto';
 }

@@ -60,6 +60,8 @@ export async function sweep(target: string, checks: readonly CheckSpec[], option
 function failed(spec: CheckSpec, address: string | null, stage: CheckFacts['failedStage'], code: string, message: string, dnsMs: number): CheckFacts {
   return {
     ...spec,
+    // Not probed, so not found out: an unknown port is reported as it would start, in plain text.
+    security: spec.security === 'auto' ? 'starttls' : spec.security,
     address,
     failedStage: stage,
     error: { code, message },

@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { checkServerIdentity, connect as tlsConnect, rootCertificates, type PeerCertificate, type TLSSocket } from 'node:tls';
+import { checkServerIdentity, connect as tlsConnect, createSecureContext, rootCertificates, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import { ProbeError, toProbeError } from './probe-error.js';
 import type { Deadline } from './deadline.js';
 import type { CertificateInfo, TlsInfo } from './types.js';
@@ -39,9 +39,7 @@ export async function startTls(
     ...('socket' in target ? { socket: target.socket } : { host: target.address, port: target.port }),
     servername: options.hostname ?? undefined,
     rejectUnauthorized: false,
-    ca: options.extraCa && options.extraCa.length > 0 ? [...rootCertificates, ...options.extraCa] : undefined,
-    minVersion: 'TLSv1',
-    ciphers: 'DEFAULT:@SECLEVEL=0',
+    secureContext: secureContextFor(options.extraCa),
   });
   const started = performance.now();
   let connectedAt: number | null = null;
@@ -66,6 +64,27 @@ export async function startTls(
     connectMs: connectedAt === null ? null : Math.round(connectedAt - started),
     handshakeMs: Math.round(done - (connectedAt ?? started)),
   };
+}
+
+const contexts = new Map<string, SecureContext>();
+
+/**
+ * One TLS context per set of trusted roots, made once: building one parses every root
+ * certificate, which costs more than the handshake itself.
+ */
+function secureContextFor(extraCa: readonly string[] | undefined): SecureContext {
+  const key = extraCa?.join('\n') ?? '';
+  let context = contexts.get(key);
+  if (!context) {
+    context = createSecureContext({
+      ca: extraCa && extraCa.length > 0 ? [...rootCertificates, ...extraCa] : undefined,
+      // The probe sends no secret, so old servers are let in to be reported, not refused.
+      minVersion: 'TLSv1',
+      ciphers: 'DEFAULT:@SECLEVEL=0',
+    });
+    contexts.set(key, context);
+  }
+  return context;
 }
 
 /** OpenSSL's reasons become the codes people search for (ERR_SSL_WRONG_VERSION_NUMBER, …). */

@@ -11,7 +11,8 @@ export type Stage = 'dns' | 'blocked' | 'connect' | 'tls' | 'greeting' | 'capabi
 export interface CheckSpec {
   protocol: MailProtocol;
   port: number;
-  security: Security;
+  /** `auto` (a port with no standard meaning): a TLS handshake is tried first, then plain text. */
+  security: Security | 'auto';
 }
 
 export interface CertificateInfo {
@@ -58,7 +59,9 @@ export interface TimingsMs {
 }
 
 /** One check before judgement: the facts, and the stage it stopped at if it failed. */
-export interface CheckFacts extends CheckSpec {
+export interface CheckFacts extends Omit<CheckSpec, 'security'> {
+  /** The security probed: for an `auto` spec, what the server turned out to speak. */
+  security: Security;
   address: string | null;
   failedStage: Stage | null;
   error: ProbeErrorInfo | null;

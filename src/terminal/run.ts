@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import { diagnose } from '../core/diagnosis/index.js';
-import { probe, ProbeRequestError, type ProtocolChoice } from '../core/probe/index.js';
+import type { ProtocolChoice } from '../core/probe/index.js';
 import { explain, topicIds } from '../core/explain.js';
 import { COMMANDS, parseArgs, UsageError, type CliRequest, type CommandName } from './args.js';
 import { renderDiagnosis, renderExplanation, renderProbe } from './render.js';
@@ -105,6 +105,8 @@ async function runProbe(request: CliRequest, io: CliIo): Promise<number> {
   if (port !== undefined && (!/^\d+$/.test(portText ?? '') || port < 1 || port > 65535)) {
     throw new UsageError('--port must be a port number from 1 to 65535', 'probe');
   }
+  // Loaded here, not at start: diagnose and explain need none of the network stack.
+  const { probe, ProbeRequestError } = await import('../core/probe/index.js');
   let report;
   try {
     report = await probe({ input, protocol: protocol as ProtocolChoice | undefined, port }, { config: io.config, extraCa: io.extraCa });

@@ -33,7 +33,7 @@ describe('planProbe', () => {
   it.each([
     [{ input: 'mail.example.com', port: 587 }, [{ protocol: 'smtp', port: 587, security: 'starttls' }]],
     [{ input: 'mail.example.com', port: 995 }, [{ protocol: 'pop3', port: 995, security: 'tls' }]],
-    [{ input: 'mail.example.com', port: 10143, protocol: 'imap' as const }, [{ protocol: 'imap', port: 10143, security: 'starttls' }]],
+    [{ input: 'mail.example.com', port: 10143, protocol: 'imap' as const }, [{ protocol: 'imap', port: 10143, security: 'auto' }]],
   ])('a port picks its protocol and security: %o', (request, checks) => {
     expect(planProbe(request).groups[0]?.checks).toEqual(checks);
   });

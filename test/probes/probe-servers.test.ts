@@ -165,6 +165,16 @@ describe('probe: plain-text servers', () => {
   });
 });
 
+describe('probe: a port with no standard meaning', () => {
+  it('finds out whether it speaks TLS from the first byte or starts plain', async () => {
+    const tls = await probe({ input: 'good.test', protocol: 'imap', port: dovecot.ports.imaps }, context);
+    expect(tls.checks[0]).toMatchObject({ security: 'tls', status: 'ok' });
+    const plainPort = await probe({ input: 'good.test', protocol: 'pop3', port: dovecot.ports.pop3 }, context);
+    expect(plainPort.checks[0]).toMatchObject({ security: 'starttls', status: 'ok' });
+    expect(plainPort.checks[0]?.starttls?.offered).toBe(true);
+  });
+});
+
 describe('probe: SMTP', () => {
   it('submission with STARTTLS: AUTH and SIZE after the upgrade', async () => {
     const { check } = await one('smtp.good.test', { protocol: 'smtp', port: smtp.ports.submission, security: 'starttls' });

@@ -122,4 +122,5 @@ export const EVIDENCE_EN = [
   e('pop_removes_from_server', 3, ['eat* .. inbox|emptied .. inbox|inbox .. emptied|empties .. inbox', 'mails .. gone from .. server|emails .. gone from .. webmail'], USERS),
   e('recipient_rejected', 3, ['couldn t be delivered|could not be delivered|wasn t found at|was not found at', 'recipient .. invalid|invalid .. recipient'], `${MS}; RFC 5321`),
   e('auth_failed', 2.5, ['does not support the selected|chosen authentication method|mechanism', 'authentication method .. not supported', 'change the authentication method'], TB, { client: 'thunderbird', note: 'the app uses a sign-in method the server does not offer: at Microsoft 365, Gmail or Yahoo choose OAuth2' }),
+  e('folder_sync', 2.5, ['no mailbox selected', 'read only .. mailbox|folder'], 'IMAP server replies (RFC 9051 SELECT/EXAMINE)'),
 ];

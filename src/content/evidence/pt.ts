@@ -40,4 +40,5 @@ export const EVIDENCE_PT = [
   e('security_block', 3, ['muitas tentativas .. login|acesso|invalidas'], TB),
   e('folder_sync', 3, ['guardar .. mensagem enviada|salvar .. mensagem enviada|copiar .. enviados|pasta de enviados'], TB),
   e('auth_failed', 2.5, ['nao suporta o metodo de autenticacao', 'metodo de autenticacao .. nao .. suportado', 'altere o metodo de autenticacao|mude o metodo de autenticacao'], TB, { client: 'thunderbird' }),
+  e('timeout', 3, ['ligacao|conexao .. expirou', 'tempo .. expirou'], TB),
 ];

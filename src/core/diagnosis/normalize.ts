@@ -23,8 +23,14 @@ export function normalize(text: string): string {
   return normalizeWords(text).join(' ');
 }
 
+// An address or a server name stands for one thing, but splits into many words ("anna smith
+// example firm com"), which pushes the words around it out of reach of the phrases.
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+const SERVER_NAME = /\b[a-z0-9-]+(?:\.[a-z0-9-]+){2,}\b/gi;
+
 /** The words of normalize(), as a list. */
-export function normalizeWords(text: string): string[] {
+export function normalizeWords(raw: string): string[] {
+  const text = raw.includes('.') ? raw.replace(EMAIL, ' emailaddress ').replace(SERVER_NAME, ' servername ') : raw;
   // Most pasted errors are plain ASCII: folding accents is only needed otherwise.
   const folded = NON_ASCII.test(text)
     ? text

@@ -2258,6 +2258,524 @@ export const EXAMPLES: readonly Example[] = [
   "source": "roundcube/roundcubemail:program/localization/pt_PT/messages.inc (loginfailed)"
  },
  {
+  "text": "Impossibile inviare il messaggio perché uno dei destinatari è stato rifiutato dal server. L'indirizzo di posta elettronica rifiutato era \"<giulia.bianchi@example.it>\". Oggetto: 'Preventivo', Account: 'Ufficio', Server: 'smtp.libero.it', Protocollo: SMTP, Risposta server: '550 <giulia.bianchi@example.it>... Inoltro negato', porta: 25, sicuro (SSL): No, errore del server: 550, numero di errore: 0x800CCC79",
+  "cause": "smtp_auth_required",
+  "client": "outlook",
+  "lang": "it",
+  "source": "https://support.office.com/it-it/article/Visualizzazione-di-un-errore-550-553-o-di-inoltro-durante-l-invio-di-messaggi-di-posta-elettronica-65B494A4-0A15-433E-829F-E73651E0245E"
+ },
+ {
+  "text": "Impossibile inviare il messaggio perché uno dei destinatari è stato rifiutato dal server. L'indirizzo di posta elettronica rifiutato era \"<marco@example.it>\". Soggetto 'Prova', Account: 'Casa', Server: 'smtp.tiscali.it', Protocol: SMTP, Server Response: '553 sorry, that domain is't in my list of allowed rcpthosts (#5.7.1)', Port: 25, Secure(SSL): No, Server Error: 553, Error Number: 0x800CCC79.",
+  "cause": "smtp_auth_required",
+  "client": "outlook",
+  "lang": "it",
+  "source": "https://support.office.com/it-it/article/Visualizzazione-di-un-errore-550-553-o-di-inoltro-durante-l-invio-di-messaggi-di-posta-elettronica-65B494A4-0A15-433E-829F-E73651E0245E"
+ },
+ {
+  "text": "Impossibile inviare il messaggio. Uno dei destinatari non è stato accettato dal server. L'indirizzo di posta elettronica non accettato è \"casella@email.it\". Oggetto 'oggetto', Account: 'nome account', Server: 'smtp.email.it', Protocollo: SMTP, Risposta del server: '553 5.7.1 <casella@email.it>: Sender address rejected: not logged in', Porta: 25, Protezione (SSL): No, Errore del server: 553, Numero di errore: 0x800CCC79",
+  "cause": "smtp_auth_required",
+  "client": "outlook",
+  "lang": "it",
+  "source": "https://marinomichele.it/?p=155"
+ },
+ {
+  "text": "Impossibile inviare il messaggio. Errore del server: 550. Numero di errore: 0x800CCC79",
+  "cause": "smtp_auth_required",
+  "client": "outlook",
+  "lang": "it",
+  "source": "https://www.offertagratis.com/codici-di-errore-della-posta-elettronica/"
+ },
+ {
+  "text": "Casella di posta piena o Spazio disponibile superato",
+  "cause": "quota_exceeded",
+  "client": "other",
+  "lang": "it",
+  "source": "http://windows.microsoft.com/it-it/outlook/delivery-failed"
+ },
+ {
+  "text": "Host sconosciuto, Domain Lookup non riuscito",
+  "cause": "recipient_rejected",
+  "client": "other",
+  "lang": "it",
+  "source": "http://windows.microsoft.com/it-it/outlook/delivery-failed"
+ },
+ {
+  "text": "Errori temporanei (Nessun server adeguato, Time out della connessione, Risorse temporaneamente non disponibili, Memoria esaurita)",
+  "cause": "server_error",
+  "client": "other",
+  "lang": "it",
+  "source": "http://windows.microsoft.com/it-it/outlook/delivery-failed"
+ },
+ {
+  "text": "Não foi possível enviar a mensagem porque um dos destinatários foi rejeitado pelo servidor. O endereço de e-mail rejeitado era \"<rita.santos@example.pt>\". Assunto: \"Orçamento\", Conta: \"Pessoal\", Servidor: \"smtp.sapo.pt\", Protocolo: SMTP, Resposta do Servidor: \"550 <rita.santos@example.pt>... Reencaminhamento Recusado\", Porta: 25, Secure (SSL): Não, Erro do Servidor: 550, Número de Erro: 0x800CCC79.",
+  "cause": "smtp_auth_required",
+  "client": "outlook",
+  "lang": "pt",
+  "source": "https://support.microsoft.com/pt-pt/office/recebi-um-erro-550-553-ou-de-proibi%C3%A7%C3%A3o-de-reencaminhamento-ao-enviar-mensagens-de-e-mail-65b494a4-0a15-433e-829f-e73651e0245e"
+ },
+ {
+  "text": "Não foi possível enviar a mensagem porque um dos destinatários foi rejeitado pelo servidor. O endereço de e-mail rejeitado era \"<joao@example.pt>\". Assunto: \"Teste\", Conta: \"Trabalho\", Servidor: \"mail.empresa-exemplo.pt\", Protocolo: SMTP, Resposta do Servidor: \"553 – esse domínio não está na minha lista de rcpthosts permitidos (#5.7.1)\", Porta: 25, Secure (SSL): Não, Erro do Servidor: 553, Número de Erro: 0x800CCC79",
+  "cause": "smtp_auth_required",
+  "client": "outlook",
+  "lang": "pt",
+  "source": "https://support.microsoft.com/pt-pt/office/recebi-um-erro-550-553-ou-de-proibi%C3%A7%C3%A3o-de-reencaminhamento-ao-enviar-mensagens-de-e-mail-65b494a4-0a15-433e-829f-e73651e0245e"
+ },
+ {
+  "text": "A mensagem não pode ser enviada porque um dos destinatários foi rejeitado pelo servidor. O endereço de correio electrónico rejeitado foi '<ana@example.pt>'. Assunto: 'Reunião', Conta: 'Casa', Servidor: 'smtp.netcabo.pt', Protocolo: SMTP, Resposta do Servidor: '550 <ana@example.pt>... Reencaminhamento Negado', Porta: 25, Secure (SSL): Não, Erro do Servidor: 550, Número do Error: 0x800CCC79.",
+  "cause": "smtp_auth_required",
+  "client": "outlook",
+  "lang": "pt",
+  "source": "http://office.microsoft.com/pt-pt/outlook-help/resolucao-de-problemas-dos-erros-550-553-e-erros-de-proibicao-de-reencaminhamento-HA001112833.aspx"
+ },
+ {
+  "text": "Die Nachricht konnte nicht gesendet werden, da einer der Empfänger vom Server nicht akzeptiert wurde. Die nicht akzeptierte E-Mail-Adresse ist <anna.schmidt@beispiel.de>. Betreff: \"Angebot\", Konto: \"Privat\", Server: \"mail.gmx.net\", Protokoll: SMTP, Serverantwort: \"550 <anna.schmidt@beispiel.de>... Relay verweigert\", Anschluss: 25, Secure (SSL): Nein, Serverfehler: 550, Fehlernummer: 0x800CCC79.",
+  "cause": "smtp_auth_required",
+  "client": "outlook",
+  "lang": "de",
+  "source": "https://support.office.com/de-de/article/Beim-Senden-von-E-Mail-Nachrichten-wird-die-Fehlermeldung-550-die-Fehlermeldung-553-oder-eine-Fehlermeldung-im-Zusammenhang-mit-verbotenem-Relay-angezeigt-65b494a4-0a15-433e-829f-e73651e0245e"
+ },
+ {
+  "text": "Impossible d'envoyer le message car l'un des destinataires a été refusé par le serveur. L'adresse de messagerie refusée était '<paul.martin@exemple.fr>'. Objet : 'Devis', Compte : 'Maison', Serveur : 'smtp.orange.fr', Protocole : SMTP, Réponse du serveur : '550 <paul.martin@exemple.fr>... Relais refusé', Port : 25, Sécurisé (SSL) : Non, Erreur du serveur : 550, Numéro d'erreur : 0x800CCC79",
+  "cause": "smtp_auth_required",
+  "client": "outlook",
+  "lang": "fr",
+  "source": "http://support.microsoft.com/kb/290842/fr"
+ },
+ {
+  "text": "A mensagem não pôde ser enviada porque um de seus destinatários foi recusado pelo servidor. O endereço de email recusado era 'carlos@exemplo.com.br'. Assunto: 'Teste', Conta: 'Casa', Servidor: 'smtps.uol.com.br', Protocolo: SMTP, Resposta do Servidor: '550 carlos@exemplo.com.br... Retransmissão Negada', Porta: 25, Secure Sockets Layer (SSL): Não, Erro do Servidor: 550, Número do Erro: 0x800CCC79.",
+  "cause": "smtp_auth_required",
+  "client": "outlook",
+  "lang": "pt",
+  "source": "http://office.microsoft.com/pt-br/outlook-help/recebo-um-erro-550-553-ou-de-retransmissao-proibida-ao-enviar-emails-HA010080002.aspx"
+ },
+ {
+  "text": "A mensagem não pôde ser enviada porque um de seus destinatários foi recusado pelo servidor. O endereço de email recusado era 'mariana@exemplo.com.br'. Assunto: 'Reunião', Conta: 'Trabalho', Servidor: 'smtp.terra.com.br', Protocolo: SMTP, Resposta do Servidor: '553 este domínio não consta na minha lista de rcpthosts autorizados (#5.7.1)', Porta: 25, Secure Sockets Layer (SSL): Não, Erro do Servidor: 553, Número do Erro: 0x800CCC79.",
+  "cause": "smtp_auth_required",
+  "client": "outlook",
+  "lang": "pt",
+  "source": "http://office.microsoft.com/pt-br/outlook-help/recebo-um-erro-550-553-ou-de-retransmissao-proibida-ao-enviar-emails-HA010080002.aspx"
+ },
+ {
+  "text": "Keine sichere Verbindung zum Server möglich",
+  "cause": "certificate_problem",
+  "client": "android",
+  "lang": "de",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-de/strings.xml (account_setup_failed_dlg_certificate_message)"
+ },
+ {
+  "text": "Der Server hat einen Fehler zurückgegeben. Bitte überprüfen Sie Ihren Nutzernamen und Ihr Passwort und versuchen Sie es erneut.",
+  "cause": "auth_failed",
+  "client": "android",
+  "lang": "de",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-de/strings.xml (account_setup_failed_check_credentials_message)"
+ },
+ {
+  "text": "Derzeit kann keine Verbindung zum Server hergestellt werden.",
+  "cause": "timeout",
+  "client": "android",
+  "lang": "de",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-de/strings.xml (account_setup_failed_dlg_server_message)"
+ },
+ {
+  "text": "TLS erforderlich aber nicht von Server unterstützt",
+  "cause": "tls_mismatch",
+  "client": "android",
+  "lang": "de",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-de/strings.xml (account_setup_failed_tls_required)"
+ },
+ {
+  "text": "Authentifizierungsmethoden werden nicht vom Server unterstützt.",
+  "cause": "plaintext_auth_disabled",
+  "client": "android",
+  "lang": "de",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-de/strings.xml (account_setup_failed_auth_required)"
+ },
+ {
+  "text": "Verbindung zu Server kann aufgrund eines Sicherheitsfehlers nicht hergestellt werden.",
+  "cause": "certificate_problem",
+  "client": "android",
+  "lang": "de",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-de/strings.xml (account_setup_failed_security)"
+ },
+ {
+  "text": "Verbindung zum Server kann nicht geöffnet werden.",
+  "cause": "timeout",
+  "client": "android",
+  "lang": "de",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-de/strings.xml (account_setup_failed_ioerror)"
+ },
+ {
+  "text": "Sie haben keine Berechtigung, eine Synchronisierung mit diesem Server durchzuführen. Wenden Sie sich für weitere Informationen an Ihren Server-Administrator.",
+  "cause": "protocol_disabled",
+  "client": "android",
+  "lang": "de",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-de/strings.xml (account_setup_failed_access_denied)"
+ },
+ {
+  "text": "Nutzername oder Passwort für thomas.becker@gmx.de ist falsch. Möchten Sie die Daten jetzt ändern?",
+  "cause": "auth_failed",
+  "client": "android",
+  "lang": "de",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-de/strings.xml (account_settings_login_dialog_content_fmt)"
+ },
+ {
+  "text": "Nom d'utilisateur ou mot de passe incorrect.",
+  "cause": "auth_failed",
+  "client": "android",
+  "lang": "fr",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-fr/strings.xml (account_setup_failed_dlg_auth_message)"
+ },
+ {
+  "text": "Impossible d'établir une connexion sécurisée avec le serveur.",
+  "cause": "certificate_problem",
+  "client": "android",
+  "lang": "fr",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-fr/strings.xml (account_setup_failed_dlg_certificate_message)"
+ },
+ {
+  "text": "Erreur du serveur. Veuillez vérifier votre nom d'utilisateur et votre mot de passe, puis réessayer.",
+  "cause": "auth_failed",
+  "client": "android",
+  "lang": "fr",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-fr/strings.xml (account_setup_failed_check_credentials_message)"
+ },
+ {
+  "text": "Protocole TLS requis mais non pris en charge par le serveur.",
+  "cause": "tls_mismatch",
+  "client": "android",
+  "lang": "fr",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-fr/strings.xml (account_setup_failed_tls_required)"
+ },
+ {
+  "text": "Les méthodes d'authentification ne sont pas compatibles avec le serveur.",
+  "cause": "plaintext_auth_disabled",
+  "client": "android",
+  "lang": "fr",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-fr/strings.xml (account_setup_failed_auth_required)"
+ },
+ {
+  "text": "Impossible d'établir la connexion avec le serveur en raison d'une erreur de sécurité.",
+  "cause": "certificate_problem",
+  "client": "android",
+  "lang": "fr",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-fr/strings.xml (account_setup_failed_security)"
+ },
+ {
+  "text": "Impossible d'établir la connexion avec le serveur.",
+  "cause": "timeout",
+  "client": "android",
+  "lang": "fr",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-fr/strings.xml (account_setup_failed_ioerror)"
+ },
+ {
+  "text": "L'adresse de serveur saisie est incorrecte ou le serveur exige une version du protocole non compatible avec E-mail.",
+  "cause": "host_not_found",
+  "client": "android",
+  "lang": "fr",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-fr/strings.xml (account_setup_failed_protocol_unsupported)"
+ },
+ {
+  "text": "Le nom d'utilisateur ou le mot de passe de claire.bernard@orange.fr est incorrect. Voulez-vous les mettre à jour maintenant ?",
+  "cause": "auth_failed",
+  "client": "android",
+  "lang": "fr",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-fr/strings.xml (account_settings_login_dialog_content_fmt)"
+ },
+ {
+  "text": "Error de inicio de sesión\n([ALERT] Application-specific password required: https://support.google.com/accounts/answer/185833 (Failure))",
+  "cause": "app_password_required",
+  "client": "android",
+  "lang": "es",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-es/strings.xml (account_setup_failed_dlg_auth_message_fmt)"
+ },
+ {
+  "text": "El servidor ha devuelto un error. Comprueba tu nombre de usuario y tu contraseña y vuelve a intentarlo.",
+  "cause": "auth_failed",
+  "client": "android",
+  "lang": "es",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-es/strings.xml (account_setup_failed_check_credentials_message)"
+ },
+ {
+  "text": "No se puede establecer conexión con el servidor.\n(Unable to resolve host \"pop3.telefonica.net\": No address associated with hostname)",
+  "cause": "host_not_found",
+  "client": "android",
+  "lang": "es",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-es/strings.xml (account_setup_failed_dlg_server_message_fmt)"
+ },
+ {
+  "text": "No se ha podido establecer conexión con el servidor debido a un error de seguridad.",
+  "cause": "certificate_problem",
+  "client": "android",
+  "lang": "es",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-es/strings.xml (account_setup_failed_security)"
+ },
+ {
+  "text": "No se ha podido establecer conexión con el servidor.",
+  "cause": "timeout",
+  "client": "android",
+  "lang": "es",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-es/strings.xml (account_setup_failed_ioerror)"
+ },
+ {
+  "text": "No tienes permiso para hacer la sincronización con este servidor. Para obtener más información, ponte en contacto con el administrador del servidor.",
+  "cause": "protocol_disabled",
+  "client": "android",
+  "lang": "es",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-es/strings.xml (account_setup_failed_access_denied)"
+ },
+ {
+  "text": "Se ha producido un error al iniciar sesión en pablo.garcia@gmail.com. Respuesta del servidor: [AUTHENTICATIONFAILED] Invalid credentials (Failure). ¿Quieres actualizar tu nombre de usuario o tu contraseña?",
+  "cause": "auth_failed",
+  "client": "android",
+  "lang": "es",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-es/strings.xml (account_settings_login_dialog_reason_fmt)"
+ },
+ {
+  "text": "Impossibile connettersi in modo sicuro al server.\n(java.security.cert.CertificateExpiredException: Certificate expired at Sun Mar 10 23:59:59 GMT+01:00 2024)",
+  "cause": "certificate_problem",
+  "client": "android",
+  "lang": "it",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-it/strings.xml (account_setup_failed_dlg_certificate_message_fmt)"
+ },
+ {
+  "text": "Il server ha risposto con un errore. Controlla nome utente e password e riprova.",
+  "cause": "auth_failed",
+  "client": "android",
+  "lang": "it",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-it/strings.xml (account_setup_failed_check_credentials_message)"
+ },
+ {
+  "text": "Impossibile stabilire la connessione al server a causa di un errore di sicurezza.",
+  "cause": "certificate_problem",
+  "client": "android",
+  "lang": "it",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-it/strings.xml (account_setup_failed_security)"
+ },
+ {
+  "text": "Hai digitato l'indirizzo di un server sbagliato o il server richiede una versione di protocollo non supportata da Email.",
+  "cause": "host_not_found",
+  "client": "android",
+  "lang": "it",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-it/strings.xml (account_setup_failed_protocol_unsupported)"
+ },
+ {
+  "text": "Password o nome utente di francesca.russo@libero.it errato. Vuoi aggiornarli ora?",
+  "cause": "auth_failed",
+  "client": "android",
+  "lang": "it",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-it/strings.xml (account_settings_login_dialog_content_fmt)"
+ },
+ {
+  "text": "Prima di configurare questo account email, visita il sito web T-Online e crea una password per l'accesso email POP3.",
+  "cause": "app_password_required",
+  "client": "android",
+  "lang": "it",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-it/strings.xml (provider_note_t_online)"
+ },
+ {
+  "text": "Nome de usuário ou senha incorretos.",
+  "cause": "auth_failed",
+  "client": "android",
+  "lang": "pt",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-pt/strings.xml (account_setup_failed_dlg_auth_message)"
+ },
+ {
+  "text": "O servidor respondeu com um erro. Verifique seu nome de usuário e senha e tente novamente.",
+  "cause": "auth_failed",
+  "client": "android",
+  "lang": "pt",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-pt/strings.xml (account_setup_failed_check_credentials_message)"
+ },
+ {
+  "text": "Não é possível se conectar ao servidor.\n(failed to connect to imap.uol.com.br/200.147.36.31 (port 993) after 10000ms)",
+  "cause": "timeout",
+  "client": "android",
+  "lang": "pt",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-pt/strings.xml (account_setup_failed_dlg_server_message_fmt)"
+ },
+ {
+  "text": "TLS solicitado, mas não suportado pelo servidor.",
+  "cause": "tls_mismatch",
+  "client": "android",
+  "lang": "pt",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-pt/strings.xml (account_setup_failed_tls_required)"
+ },
+ {
+  "text": "Os métodos de autenticação não são suportados pelo servidor.",
+  "cause": "plaintext_auth_disabled",
+  "client": "android",
+  "lang": "pt",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-pt/strings.xml (account_setup_failed_auth_required)"
+ },
+ {
+  "text": "Não foi possível abrir a conexão com o servidor devido a um erro de segurança.",
+  "cause": "certificate_problem",
+  "client": "android",
+  "lang": "pt",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-pt/strings.xml (account_setup_failed_security)"
+ },
+ {
+  "text": "Você não tem permissão para sincronizar com este servidor. Entre em contato com o administrador do servidor para obter mais informações.",
+  "cause": "protocol_disabled",
+  "client": "android",
+  "lang": "pt",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-pt/strings.xml (account_setup_failed_access_denied)"
+ },
+ {
+  "text": "O login em juliana.costa@gmail.com falhou. Mensagem do servidor: [ALERT] Please log in via your web browser: https://support.google.com/mail/accounts/answer/78754 (Failure) Deseja atualizar seu nome de usuário e/ou sua senha?",
+  "cause": "security_block",
+  "client": "android",
+  "lang": "pt",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-pt/strings.xml (account_settings_login_dialog_reason_fmt)"
+ },
+ {
+  "text": "Não é possível efectuar a ligação ao servidor.\n(Unable to resolve host \"pop.sapo.p\": No address associated with hostname)",
+  "cause": "host_not_found",
+  "client": "android",
+  "lang": "pt",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-pt-rPT/strings.xml (account_setup_failed_dlg_server_message_fmt)"
+ },
+ {
+  "text": "TLS necessário mas não suportado pelo servidor.",
+  "cause": "tls_mismatch",
+  "client": "android",
+  "lang": "pt",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-pt-rPT/strings.xml (account_setup_failed_tls_required)"
+ },
+ {
+  "text": "Não foi possível abrir a ligação ao servidor.",
+  "cause": "timeout",
+  "client": "android",
+  "lang": "pt",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-pt-rPT/strings.xml (account_setup_failed_ioerror)"
+ },
+ {
+  "text": "Antes de configurar esta conta de e-mail, visite o Web site do Yahoo! e active o acesso de e-mail POP3 para esta conta.",
+  "cause": "protocol_disabled",
+  "client": "android",
+  "lang": "pt",
+  "source": "aosp-mirror/platform_packages_apps_email:res/values-pt-rPT/strings.xml (provider_note_yahoo_uk)"
+ },
+ {
+  "text": "Authentifizierung fehlgeschlagen",
+  "cause": "auth_failed",
+  "client": "ios_mail",
+  "lang": "de",
+  "source": "https://howtogeek.blog/so-beheben-sie-fehler-bei-der-e-mail-authentifizierung-auf-dem-iphone"
+ },
+ {
+  "text": "Autenticazione non riuscita",
+  "cause": "auth_failed",
+  "client": "ios_mail",
+  "lang": "it",
+  "source": "https://howtogeek.blog/it/come-risolvere-i-problemi-di-autenticazione-della-posta-su-iphone"
+ },
+ {
+  "text": "Impossibile connettersi al server",
+  "cause": "timeout",
+  "client": "apple_mail",
+  "lang": "it",
+  "source": "https://howtogeek.blog/it/come-risolvere-i-problemi-di-connessione-di-apple-mail-con-il-tuo-server"
+ },
+ {
+  "text": "Impossible de vérifier le nom du compte ou le mot de passe",
+  "cause": "oauth_required",
+  "client": "apple_mail",
+  "lang": "fr",
+  "source": "https://fr.ittrip.xyz/ms-office/outlook/apple-mail-outlook-oauth"
+ },
+ {
+  "text": "nome utente o password errati",
+  "cause": "oauth_required",
+  "client": "apple_mail",
+  "lang": "it",
+  "source": "https://it.ittrip.xyz/?p=2386"
+ },
+ {
+  "text": "A conexão com o servidor falhou.",
+  "cause": "timeout",
+  "client": "ios_mail",
+  "lang": "pt",
+  "source": "https://www.inboxally.com/pt-br/blog/como-corrigir-a-mensagem-nao-e-possivel-obter-e-mail-a-conexao-com-o-servidor-falhou"
+ },
+ {
+  "text": "Das eingegebene Passwort ist falsch.",
+  "cause": "auth_failed",
+  "client": "outlook",
+  "lang": "de",
+  "source": "https://blog.silverpc.hu/2025/08/31/wenn-die-authentification-in-outlook-nicht-funktioniert-losungswege-fur-anmeldefehler"
+ },
+ {
+  "text": "Es konnte keine Verbindung mit dem Server hergestellt werden.",
+  "cause": "timeout",
+  "client": "outlook",
+  "lang": "de",
+  "source": "https://blog.silverpc.hu/2025/08/31/wenn-die-authentification-in-outlook-nicht-funktioniert-losungswege-fur-anmeldefehler"
+ },
+ {
+  "text": "Der Host 'SMPT' wurde nicht gefunden",
+  "cause": "host_not_found",
+  "client": "outlook",
+  "lang": "de",
+  "source": "https://blog.silverpc.hu/2025/08/29/e-mail-fehler-ox800cccod-wie-sie-das-problem-der-host-smpt-wurde-nicht-gefunden-im-handumdrehen-losen"
+ },
+ {
+  "text": "No se pudo conectar al servidor",
+  "cause": "timeout",
+  "client": "outlook",
+  "lang": "es",
+  "source": "https://blog.silverpc.hu/?p=311865"
+ },
+ {
+  "text": "user is over quota",
+  "cause": "quota_exceeded",
+  "client": "other",
+  "lang": "it",
+  "source": "https://guide.hosting.aruba.it/email/risoluzione-errori-comuni-e-consigli/risoluzione-errori-comuni.aspx"
+ },
+ {
+  "text": "5.5.2 bad chars in command",
+  "cause": "recipient_rejected",
+  "client": "other",
+  "lang": "it",
+  "source": "https://guide.hosting.aruba.it/email/risoluzione-errori-comuni-e-consigli/risoluzione-errori-comuni.aspx"
+ },
+ {
+  "text": "552 5.2.0 igxL1p00E1WDM2s01gxMXG spam detected",
+  "cause": "unknown",
+  "client": "other",
+  "lang": "it",
+  "source": "https://guide.arubabusiness.it/email/configurazioni-email-arubabusiness/errori-comuni-invio-ricezione-posta"
+ },
+ {
+  "text": "Outlook no puede enviar el mensaje",
+  "cause": "smtp_auth_required",
+  "client": "outlook",
+  "lang": "es",
+  "source": "https://blog.silverpc.hu/?p=319762"
+ },
+ {
+  "text": "Error de autenticación SMTP",
+  "cause": "auth_failed",
+  "client": "outlook",
+  "lang": "es",
+  "source": "https://blog.silverpc.hu/?p=319762"
+ },
+ {
+  "text": "Contraseña de correo incorrecta",
+  "cause": "auth_failed",
+  "client": "windows_mail",
+  "lang": "es",
+  "source": "https://blog.silverpc.hu/2025/09/10/windows-dice-que-tu-contrasena-de-correo-es-incorrecta-tras-resetearlo-que-debes-hacer"
+ },
+ {
+  "text": "Opciones POP o IMAP deshabilitadas",
+  "cause": "protocol_disabled",
+  "client": null,
+  "lang": "es",
+  "source": "https://blog.silverpc.hu/2025/09/12/opciones-pop-o-imap-deshabilitadas-descubre-como-volver-a-activarlas"
+ },
+ {
   "text": "Thunderbird tells me that my password is wrong in that case after clicking \"Done\" with no way to enter a TFA token.",
   "cause": "app_password_required",
   "client": "thunderbird",

@@ -40,4 +40,7 @@ export const EVIDENCE_DE = [
   e('security_block', 3, ['zu viele .. anmeldeversuche|fehlgeschlagene anmeldungen'], TB),
   e('folder_sync', 3, ['gesendet ordner .. speichern|kopieren', 'speichern .. gesendeten nachricht', 'kopieren der nachricht in den ordner gesendet'], TB),
   e('auth_failed', 2.5, ['unterstutzt die gewahlte authentifizierungsmethode nicht', 'authentifizierungsmethode .. andern'], TB, { client: 'thunderbird' }),
+  e('certificate_problem', 3, ['sichere verbindung .. nicht|keine sichere verbindung', 'keine sichere verbindung zum server'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)', { client: 'android' }),
+  e('plaintext_auth_disabled', 3, ['authentifizierungsmethoden .. nicht unterstutzt|werden .. nicht unterstutzt'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)', { client: 'android' }),
+  e('timeout', 1.5, ['keine verbindung zum server', 'verbindung zum server .. nicht moglich'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)'),
 ];

@@ -123,4 +123,7 @@ export const EVIDENCE_EN = [
   e('recipient_rejected', 3, ['couldn t be delivered|could not be delivered|wasn t found at|was not found at', 'recipient .. invalid|invalid .. recipient'], `${MS}; RFC 5321`),
   e('auth_failed', 2.5, ['does not support the selected|chosen authentication method|mechanism', 'authentication method .. not supported', 'change the authentication method'], TB, { client: 'thunderbird', note: 'the app uses a sign-in method the server does not offer: at Microsoft 365, Gmail or Yahoo choose OAuth2' }),
   e('folder_sync', 2.5, ['no mailbox selected', 'read only .. mailbox|folder'], 'IMAP server replies (RFC 9051 SELECT/EXAMINE)'),
+  e('certificate_problem', 3, ['sslpeerunverifiedexception', 'hostname .. not verified', 'unable to connect securely|couldn t connect securely|cannot connect securely'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml); Java SSL errors', { client: 'android' }),
+  e('plaintext_auth_disabled', 3, ['authentication methods .. not supported|aren t supported by|are not supported by'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)', { client: 'android' }),
+  e('tls_mismatch', 3, ['tls required but not supported', 'tls .. required .. not supported'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)', { client: 'android' }),
 ];

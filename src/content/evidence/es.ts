@@ -40,4 +40,7 @@ export const EVIDENCE_ES = [
   e('security_block', 3, ['demasiados intentos .. inicio de sesion|fallidos'], TB),
   e('folder_sync', 3, ['guardar .. mensaje enviado|copiar .. enviados|carpeta de enviados'], TB),
   e('auth_failed', 2.5, ['no admite el metodo de autenticacion', 'metodo de autenticacion .. no .. compatible|soportado|admitido', 'cambie el metodo de autenticacion'], TB, { client: 'thunderbird' }),
+  e('certificate_problem', 3, ['conexion segura|de forma segura .. servidor', 'no se puede conectar de forma segura'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)', { client: 'android' }),
+  e('plaintext_auth_disabled', 3, ['metodos de autenticacion .. no .. admite*|compatibles|soportados'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)', { client: 'android' }),
+  e('timeout', 1.5, ['error al conectar con el servidor', 'no se puede conectar con el servidor'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)'),
 ];

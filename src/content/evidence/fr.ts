@@ -40,4 +40,7 @@ export const EVIDENCE_FR = [
   e('security_block', 3, ['trop de tentatives .. connexion'], TB),
   e('folder_sync', 3, ['enregistrement .. courriel envoye|message envoye', 'copie .. dossier envoyes|dossier des messages envoyes'], TB),
   e('auth_failed', 2.5, ['ne prend pas en charge la methode d authentification', 'modifier la methode d authentification|changer la methode d authentification'], TB, { client: 'thunderbird' }),
+  e('certificate_problem', 3, ['connexion securisee .. serveur|impossible d etablir une connexion securisee'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)', { client: 'android' }),
+  e('plaintext_auth_disabled', 3, ['methodes d authentification .. pas .. prises en charge|non prises en charge'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)', { client: 'android' }),
+  e('timeout', 1.5, ['impossible de se connecter au serveur', 'impossible d ouvrir la connexion'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)'),
 ];

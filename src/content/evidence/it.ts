@@ -40,4 +40,7 @@ export const EVIDENCE_IT = [
   e('security_block', 3, ['troppi tentativi .. accesso|login'], TB),
   e('folder_sync', 3, ['salvataggio .. messaggio inviato|copia .. inviata|cartella posta inviata'], TB),
   e('auth_failed', 2.5, ['non supporta il metodo di autenticazione', 'modificare il metodo di autenticazione|cambiare il metodo di autenticazione'], TB, { client: 'thunderbird' }),
+  e('certificate_problem', 3, ['connettersi in modo sicuro|connessione sicura .. server'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)', { client: 'android' }),
+  e('plaintext_auth_disabled', 3, ['metodi di autenticazione .. non .. supportati'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)', { client: 'android' }),
+  e('timeout', 1.5, ['impossibile connettersi al server|errore di connessione al server'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)'),
 ];

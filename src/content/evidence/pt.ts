@@ -41,4 +41,7 @@ export const EVIDENCE_PT = [
   e('folder_sync', 3, ['guardar .. mensagem enviada|salvar .. mensagem enviada|copiar .. enviados|pasta de enviados'], TB),
   e('auth_failed', 2.5, ['nao suporta o metodo de autenticacao', 'metodo de autenticacao .. nao .. suportado', 'altere o metodo de autenticacao|mude o metodo de autenticacao'], TB, { client: 'thunderbird' }),
   e('timeout', 3, ['ligacao|conexao .. expirou', 'tempo .. expirou'], TB),
+  e('certificate_problem', 3, ['ligar ao servidor em seguranca|conectar ao servidor com seguranca|conexao segura'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)', { client: 'android' }),
+  e('plaintext_auth_disabled', 3, ['metodos de autenticacao .. nao .. suportados|compativeis'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)', { client: 'android' }),
+  e('timeout', 1.5, ['nao foi possivel ligar ao servidor|nao e possivel conectar ao servidor|erro ao conectar ao servidor'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)'),
 ];

@@ -32,8 +32,9 @@ export interface CorpusRow {
   host: string | null;
   port: number | null;
   code: string | null;
-  kind: string;
-  lang: string;
+  /** Absent in the development sample. */
+  kind?: string;
+  lang?: string;
   source: string;
   split?: Split;
 }

@@ -1,24 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { readJsonl, type CorpusRow } from '../../scripts/build-examples.js';
 
-export interface LabelledRow {
-  text: string;
-  label: string;
-  alt: string[];
-  client: string | null;
-  protocol: string | null;
-  host: string | null;
-  port: number | null;
-  code: string | null;
-  lang?: string;
-  split?: string;
-  source: string;
-}
+/** A labelled message, as in the development sample, the corpus and the held-out sets. */
+export type LabelledRow = CorpusRow;
 
 export function readLabelled(relativePath: string): LabelledRow[] {
-  return readFileSync(new URL(`../fixtures/${relativePath}`, import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as LabelledRow);
+  return readJsonl(fileURLToPath(new URL(`../fixtures/${relativePath}`, import.meta.url)));
 }
 
 export interface Scorecard {

@@ -24,10 +24,21 @@ describe('planProbe', () => {
     expect(checks).toEqual(['imap/993/tls', 'imap/143/starttls', 'pop3/995/tls', 'pop3/110/starttls', 'smtp/465/tls', 'smtp/587/starttls']);
   });
 
-  it('probes imap., pop. and smtp. of an email address\'s domain', () => {
+  it('probes imap., pop. and smtp. of an unknown email domain', () => {
     const plan = planProbe({ input: 'Anna@Example-Firm.de', protocol: 'all' });
     expect(plan.target).toBe('Anna@Example-Firm.de');
     expect(plan.groups.map((g) => g.host)).toEqual(['imap.example-firm.de', 'pop.example-firm.de', 'smtp.example-firm.de']);
+  });
+
+  it('probes a known provider\'s own servers, as the bundled settings list them', () => {
+    const plan = planProbe({ input: 'anna@gmx.de', protocol: 'all' });
+    const hosts = plan.groups.map((g) => g.host);
+    expect(hosts).toEqual(expect.arrayContaining(['imap.gmx.net', 'pop.gmx.net', 'mail.gmx.net']));
+    const imap = plan.groups.find((g) => g.host === 'imap.gmx.net')?.checks;
+    expect(imap).toEqual([
+      { protocol: 'imap', port: 993, security: 'tls' },
+      { protocol: 'imap', port: 143, security: 'starttls' },
+    ]);
   });
 
   it.each([

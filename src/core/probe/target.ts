@@ -1,9 +1,12 @@
 import { STANDARD_CHECKS, securityForPort } from '../../probes/protocols.js';
 import type { CheckSpec, MailProtocol } from '../../probes/types.js';
+import { lookupOffline } from '../settings/offline.js';
 
 /**
  * What `probe` was asked: a host, an IP address or an email address, which protocols, which port.
- * An email address probes imap., pop. and smtp. of its domain until settings discovery exists.
+ * An email address probes its provider's servers where the bundled settings know the domain, and
+ * otherwise imap., pop. and smtp. of its domain (online discovery will add the domain's own
+ * autoconfig, SRV and MX answers).
  */
 
 export type ProtocolChoice = MailProtocol | 'all';
@@ -55,7 +58,7 @@ export function planProbe(request: ProbeRequest): ProbePlan {
     if (!/^[a-z0-9.-]+\.[a-z]{2,}$/i.test(domain) || input.slice(0, at) === '') {
       throw new ProbeRequestError(`"${input.slice(0, 60)}" is not an email address`);
     }
-    return { target: input, groups: protocols.map((p) => ({ host: `${EMAIL_PREFIX[p]}.${domain}`, checks: checksFor(p) })) };
+    return { target: input, groups: emailGroups(domain, protocols, checksFor, request) };
   }
   const host = input.replace(/^\[(.*)\]$/, '$1');
   return { target: host, groups: [{ host, checks: protocols.flatMap(checksFor) }] };
@@ -67,4 +70,35 @@ function protocolForPort(port: number): MailProtocol {
   const protocol = PORT_PROTOCOL[port];
   if (!protocol) throw new ProbeRequestError(`port ${port} is not a standard mail port: say which protocol with --protocol imap|pop3|smtp`);
   return protocol;
+}
+
+/** The servers to probe for an address: the bundled provider's, else the usual names on its domain. */
+function emailGroups(
+  domain: string,
+  protocols: MailProtocol[],
+  checksFor: (p: MailProtocol) => CheckSpec[],
+  request: ProbeRequest,
+): ProbePlan['groups'] {
+  let known: ReturnType<typeof lookupOffline> | null = null;
+  try {
+    known = lookupOffline(domain);
+  } catch {
+    known = null;
+  }
+  const groups = new Map<string, CheckSpec[]>();
+  for (const protocol of protocols) {
+    const servers = [...(known?.incoming ?? []), ...(known?.outgoing ?? [])].filter((s) => s.protocol === protocol);
+    if (servers.length === 0 || request.port !== undefined || request.checks) {
+      const host = `${EMAIL_PREFIX[protocol]}.${domain}`;
+      groups.set(host, [...(groups.get(host) ?? []), ...checksFor(protocol)]);
+      continue;
+    }
+    for (const server of servers) {
+      const spec: CheckSpec = { protocol, port: server.port, security: server.security };
+      const list = groups.get(server.host) ?? [];
+      if (!list.some((c) => c.protocol === spec.protocol && c.port === spec.port)) list.push(spec);
+      groups.set(server.host, list);
+    }
+  }
+  return [...groups].map(([host, checks]) => ({ host, checks }));
 }

@@ -99,3 +99,6 @@ try {
   lab.stdin.end();
   await new Promise((resolve) => lab.once('exit', resolve));
 }
+
+// Settings discovery (offline lookup, online discovery against its own loopback servers): docs/settings.md.
+await import('./settings.js');

@@ -3,9 +3,9 @@
  * Exit codes and behaviour follow ../shared/spec/interface.md ("Command line").
  */
 
-export type CommandName = 'diagnose' | 'explain' | 'probe' | 'help';
+export type CommandName = 'diagnose' | 'explain' | 'settings' | 'probe' | 'help';
 
-export const COMMANDS: readonly CommandName[] = ['diagnose', 'explain', 'probe', 'help'];
+export const COMMANDS: readonly CommandName[] = ['diagnose', 'explain', 'settings', 'probe', 'help'];
 
 export interface CliRequest {
   command: CommandName;
@@ -14,12 +14,19 @@ export interface CliRequest {
   args: string[];
   /** Options with a value (`--protocol imap`, `--port=993`), by name. */
   options: Record<string, string>;
+  /** Flags given besides --json (`--offline`); absent when there are none. */
+  flags?: string[];
 }
 
 /** The options that take a value, and the commands they belong to. */
 const VALUE_OPTIONS: Record<string, CommandName[]> = {
   protocol: ['probe'],
   port: ['probe'],
+};
+
+/** The options that take no value, and the commands they belong to. */
+const FLAG_OPTIONS: Record<string, CommandName[]> = {
+  offline: ['settings'],
 };
 
 export class UsageError extends Error {
@@ -38,6 +45,7 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   let help = false;
   const words: string[] = [];
   const options: Record<string, string> = {};
+  const flags: string[] = [];
   let onlyPositional = false;
   const commandSoFar = () => (COMMANDS.includes(words[0] as CommandName) ? (words[0] as CommandName) : null);
   for (let i = 0; i < argv.length; i++) {
@@ -55,6 +63,8 @@ export function parseArgs(argv: readonly string[]): CliRequest {
       const value = inline ?? argv[++i];
       if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`, commandSoFar());
       options[name] = value;
+    } else if (arg.startsWith('--') && Object.hasOwn(FLAG_OPTIONS, arg.slice(2))) {
+      if (!flags.includes(arg.slice(2))) flags.push(arg.slice(2));
     } else if (arg.startsWith('-') && arg !== '-') {
       throw new UsageError(`unknown option ${JSON.stringify(arg)}`, commandSoFar());
     } else {
@@ -70,6 +80,9 @@ export function parseArgs(argv: readonly string[]): CliRequest {
   for (const name of Object.keys(options)) {
     if (!VALUE_OPTIONS[name]?.includes(command)) throw new UsageError(`--${name} does not apply to ${command}`, command);
   }
+  for (const name of flags) {
+    if (!FLAG_OPTIONS[name]?.includes(command)) throw new UsageError(`--${name} does not apply to ${command}`, command);
+  }
   if (help) return { command: 'help', json, args: [command], options: {} };
-  return { command, json, args: rest, options };
+  return flags.length > 0 ? { command, json, args: rest, options, flags } : { command, json, args: rest, options };
 }

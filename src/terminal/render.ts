@@ -1,6 +1,7 @@
 import type { Diagnosis } from '../core/diagnosis/index.js';
 import type { Explanation } from '../core/explain.js';
 import type { Check, ProbeReport } from '../core/probe/index.js';
+import type { ServerSetting, SettingsAnswer } from '../core/settings/types.js';
 
 /**
  * Terminal renderings: plain text a helpdesk engineer can paste into a ticket. Pure functions,
@@ -108,4 +109,50 @@ function renderCheck(c: Check, target: string): string[] {
     .map((k) => `${k} ${t[k]} ms`);
   out.push(`    time: ${[...timing, `total ${t.total} ms`].join(' · ')}`);
   return out;
+}
+
+const SOURCE_NAME: Record<SettingsAnswer['source'], string> = {
+  bundled: "emailhelp's bundled provider data",
+  ispdb: "Thunderbird's online ISP database",
+  autoconfig: "the domain's own autoconfig file",
+  srv: "the domain's DNS SRV records",
+  mx: "the domain's MX records",
+  guess: 'probing the usual server names',
+};
+const ENCRYPTION_NAME = { tls: 'SSL/TLS', starttls: 'STARTTLS', none: 'none (unencrypted)' } as const;
+
+function usernameText(format: ServerSetting['username']): string {
+  if (format === 'email') return 'whole email address';
+  if (format === 'local-part') return 'part before the @';
+  return format;
+}
+
+/** One table per direction: the columns a mail app's manual set-up screen asks for. */
+function renderServers(title: string, servers: readonly ServerSetting[]): string[] {
+  if (servers.length === 0) return [];
+  const rows = servers.map((s) => [PROTOCOL_NAME[s.protocol], s.host, String(s.port), ENCRYPTION_NAME[s.security], usernameText(s.username)]);
+  const header = ['protocol', 'server', 'port', 'encryption', 'user name'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => `  ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ')}`.trimEnd();
+  return [title, line(header), ...rows.map(line), ''];
+}
+
+/** The settings as a helpdesk engineer reads them out: recommended server first, then the caveats. */
+export function renderSettings(answer: SettingsAnswer): string {
+  const lines: string[] = [];
+  if (answer.provider === null) {
+    lines.push(`No settings found for ${answer.domain}.`, '');
+  } else {
+    const name = answer.provider.name === answer.domain ? answer.domain : `${answer.domain} — ${answer.provider.name}`;
+    lines.push(`Settings for ${name}`, `(from ${SOURCE_NAME[answer.source]})`, '');
+    if (answer.incoming.length === 0 && answer.outgoing.length === 0) lines.push('No IMAP, POP3 or SMTP servers: see the notes.', '');
+    const recommended = answer.incoming[0];
+    lines.push(...renderServers(`Incoming mail${recommended ? ` (${PROTOCOL_NAME[recommended.protocol]} recommended: the first line)` : ''}`, answer.incoming));
+    lines.push(...renderServers('Outgoing mail', answer.outgoing));
+  }
+  if (answer.notes.length > 0) {
+    lines.push('Notes:');
+    for (const note of answer.notes) lines.push(wrap(`- ${note}`, 2, 4));
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -3,7 +3,7 @@ import { diagnose } from '../core/diagnosis/index.js';
 import type { ProtocolChoice } from '../core/probe/index.js';
 import { explain, topicIds } from '../core/explain.js';
 import { COMMANDS, parseArgs, UsageError, type CliRequest, type CommandName } from './args.js';
-import { renderDiagnosis, renderExplanation, renderProbe } from './render.js';
+import { renderDiagnosis, renderExplanation, renderProbe, renderSettings } from './render.js';
 import { USAGE } from './usage.js';
 
 /** Where the CLI reads and writes: the real process in cli.ts, buffers in tests. */
@@ -46,6 +46,8 @@ async function dispatch(request: CliRequest, io: CliIo): Promise<number> {
       return runDiagnose(request, io);
     case 'explain':
       return runExplain(request, io);
+    case 'settings':
+      return runSettings(request, io);
     case 'probe':
       return runProbe(request, io);
   }
@@ -87,6 +89,31 @@ function runExplain(request: CliRequest, io: CliIo): number {
   }
   if (request.json) io.stdout(`${JSON.stringify(found)}\n`);
   else io.stdout(renderExplanation(found));
+  return EXIT_OK;
+}
+
+async function runSettings(request: CliRequest, io: CliIo): Promise<number> {
+  const [input, ...extra] = request.args;
+  if (input === undefined) throw new UsageError('settings needs an email address or a domain: emailhelp settings someone@example.com', 'settings');
+  if (extra.length > 0) throw new UsageError(`settings takes one email address or domain, not ${request.args.length}`, 'settings');
+  const offline = request.flags?.includes('offline') ?? false;
+  // Loaded here, not at start: diagnose and explain need neither the bundled data nor the network stack.
+  const { SettingsInputError } = await import('../core/settings/types.js');
+  let answer;
+  try {
+    if (offline) {
+      const { lookupOffline } = await import('../core/settings/offline.js');
+      answer = lookupOffline(input);
+    } else {
+      const { discover } = await import('../core/settings/online.js');
+      answer = await discover(input, { config: io.config, extraCa: io.extraCa });
+    }
+  } catch (error) {
+    if (error instanceof SettingsInputError) throw new UsageError(error.message, 'settings');
+    throw error;
+  }
+  if (request.json) io.stdout(`${JSON.stringify(answer, null, 2)}\n`);
+  else io.stdout(renderSettings(answer));
   return EXIT_OK;
 }
 

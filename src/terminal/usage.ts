@@ -8,6 +8,9 @@ Usage:
   emailhelp diagnose [--json] -          …reading the error text from stdin
   emailhelp explain [--json] TOPIC       plain explanations: pop-vs-imap, ports, encryption,
                                          app-passwords, oauth, leave-on-server, smtp-auth, certificates
+  emailhelp settings [--json] [--offline] EMAIL_OR_DOMAIN
+                                         the IMAP, POP3 and SMTP settings for an address: bundled
+                                         data, then the domain's autoconfig, ISPDB, SRV, MX, probes
   emailhelp probe [--json] [--protocol imap|pop3|smtp|all] [--port N] HOST_OR_EMAIL
                                          checks a mail server safely: DNS, port, TLS and certificate,
                                          greeting, capabilities, STARTTLS (never logs in)
@@ -27,6 +30,19 @@ Paste the error exactly as the mail app shows it; quotes keep it one argument:
 
 Topics: pop-vs-imap, ports, encryption, app-passwords, oauth, leave-on-server, smtp-auth, certificates
 (also what people type for them: pop, imap, ssl, starttls, app password, modern auth, …)
+`,
+  settings: `Usage: emailhelp settings [--json] [--offline] EMAIL_OR_DOMAIN
+
+The server, port, encryption and user name to type into a mail app, with the provider's caveats
+(app passwords, OAuth, switching IMAP on first, POP's leave-on-server). Domains in the bundled data
+are answered at once; others are looked up online, all sources at once under PROBE_TIMEOUT_MS: the
+domain's autoconfig file, Thunderbird's online ISPDB, SRV records, the MX records' provider, and
+last the usual names (imap., mail., pop., smtp.) when a probe confirms them. The answer names its
+source and says where sources disagree.
+  emailhelp settings anna@gmail.com
+  emailhelp settings --json example.com
+  emailhelp settings --offline anna@example.com     (bundled data only: no network at all)
+Only public addresses are contacted unless PROBE_ALLOW_NETWORKS allows more.
 `,
   probe: `Usage: emailhelp probe [--json] [--protocol imap|pop3|smtp|all] [--port N] HOST_OR_EMAIL
 

@@ -28,7 +28,7 @@ describe('parseArgs', () => {
     expect(parseArgs(argv)).toEqual(expected);
   });
 
-  it.each([[['frobnicate']], [['diagnose', '--verbose']], [['settings', 'x@example.com']], [['diagnose', '--port', '993', 'x']], [['probe', '--port']]])(
+  it.each([[['frobnicate']], [['diagnose', '--verbose']], [['settings', '--port', '993', 'x@example.com']], [['diagnose', '--port', '993', 'x']], [['probe', '--port']]])(
     'rejects %o',
     (argv) => {
       expect(() => parseArgs(argv)).toThrow(UsageError);
@@ -92,6 +92,6 @@ describe('runCli', () => {
     expect(t.out()).toContain('emailhelp diagnose');
     expect(t.out()).toContain('emailhelp explain');
     expect(t.out()).toContain('emailhelp probe');
-    expect(t.out()).not.toMatch(/emailhelp settings /);
+    expect(t.out()).toContain('emailhelp settings');
   });
 });

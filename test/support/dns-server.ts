@@ -7,6 +7,15 @@ export interface DnsRecordSet {
   A?: string[];
   AAAA?: string[];
   MX?: { exchange: string; priority: number }[];
+  /** RFC 2782 service records; a target of "." says the service is not offered (RFC 6186 §3.4). */
+  SRV?: { target: string; port: number; priority?: number; weight?: number }[];
+  /** Each entry is one TXT record (one character-string). */
+  TXT?: string[];
+  /**
+   * Questions for this name are read and logged but never answered, like a resolver behind a
+   * firewall that drops them: the client can only give up at its own timeout.
+   */
+  silent?: boolean;
 }
 
 /** Keys are host names, matched case-insensitively and with or without a trailing dot. */
@@ -44,12 +53,17 @@ function answersFor(question: Question, set: DnsRecordSet): Answer[] {
       return (set.AAAA ?? []).map((data) => ({ ...base, type: 'AAAA' as const, data }));
     case 'MX':
       return (set.MX ?? []).map((mx) => ({ ...base, type: 'MX' as const, data: { exchange: mx.exchange, preference: mx.priority } }));
+    case 'SRV':
+      return (set.SRV ?? []).map((srv) => ({ ...base, type: 'SRV' as const, data: { target: srv.target, port: srv.port, priority: srv.priority ?? 0, weight: srv.weight ?? 0 } }));
+    case 'TXT':
+      return (set.TXT ?? []).map((data) => ({ ...base, type: 'TXT' as const, data }));
     default:
       return [];
   }
 }
 
-function respond(query: DecodedPacket, zone: Map<string, DnsRecordSet>): Packet {
+/** null: the question is for a `silent` name and gets no answer at all. */
+function respond(query: DecodedPacket, zone: Map<string, DnsRecordSet>): Packet | null {
   const question = query.questions?.[0];
   // Echo the client's "recursion desired" bit; we are authoritative for everything we know.
   const rd = query.flag_rd ? dnsPacket.RECURSION_DESIRED : 0;
@@ -58,6 +72,7 @@ function respond(query: DecodedPacket, zone: Map<string, DnsRecordSet>): Packet 
     return { type: 'response', id: query.id ?? 0, flags: flags | RCODE.FORMERR, questions: query.questions ?? [] };
   }
   const set = zone.get(normalise(question.name));
+  if (set?.silent) return null;
   if (set === undefined) return { type: 'response', id: query.id ?? 0, flags: flags | RCODE.NXDOMAIN, questions: [question] };
   // The name exists: a type it lacks is NOERROR with an empty answer ("NODATA"), not NXDOMAIN.
   return { type: 'response', id: query.id ?? 0, flags: flags | RCODE.NOERROR, questions: [question], answers: answersFor(question, set) };
@@ -88,6 +103,7 @@ export async function startDnsServer(records: DnsRecords): Promise<DnsServer> {
     if (query === null) return;
     log(query, 'udp');
     const response = respond(query, zone);
+    if (response === null) return;
     let wire = dnsPacket.encode(response);
     if (wire.length > UDP_LIMIT) {
       // Tell the client to ask again over TCP, as a real server would.
@@ -116,7 +132,8 @@ export async function startDnsServer(records: DnsRecords): Promise<DnsServer> {
           return;
         }
         log(query, 'tcp');
-        socket.write(dnsPacket.streamEncode(respond(query, zone)));
+        const response = respond(query, zone);
+        if (response !== null) socket.write(dnsPacket.streamEncode(response));
       }
     });
   };

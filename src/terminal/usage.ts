@@ -49,8 +49,8 @@ Only public addresses are contacted unless PROBE_ALLOW_NETWORKS allows more.
 Checks a mail server the way a mail app would connect, without logging in: the name resolves,
 the port answers, TLS and the certificate (valid, for this name, days left), the greeting and
 capabilities, STARTTLS. Default: IMAP 993 and 143, POP3 995 and 110; --protocol all adds SMTP
-465 and 587. An email address probes its provider's servers when emailhelp knows them,
-and imap., pop. and smtp. of its domain otherwise.
+465 and 587. An email address probes the servers settings discovery finds for it, and
+imap., pop. and smtp. of its domain when nothing is found.
   emailhelp probe imap.example.com
   emailhelp probe --protocol smtp --port 587 mail.example.com
 Only public addresses are probed unless PROBE_ALLOW_NETWORKS allows more.

@@ -36,6 +36,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => counter.listen(0, '127.0.0.1', resolve));
   const at = (ip: string) => ({ A: [ip] });
+  const srvPorts = { imaps: dovecot.ports.imaps, imap: dovecot.ports.imap };
   dns = await startDnsServer({
     'good.test': at(dovecot.host),
     'imap.good.test': at(dovecot.host),
@@ -48,6 +49,9 @@ beforeAll(async () => {
     'internal.test': at('127.0.0.1'),
     'mixed.test': { A: ['8.8.8.8', '10.0.0.5'] },
     'private.test': { A: ['10.1.2.3'] },
+    // A custom domain that publishes its servers in SRV records only (RFC 6186).
+    '_imaps._tcp.srv-domain.test': { SRV: [{ target: 'good.test', port: srvPorts.imaps }] },
+    '_imap._tcp.srv-domain.test': { SRV: [{ target: 'imap.good.test', port: srvPorts.imap }] },
     'metadata.test': { A: ['169.254.169.254'] },
     'v6only.test': { AAAA: ['::1'] },
   });
@@ -162,6 +166,16 @@ describe('probe: plain-text servers', () => {
     const { report, check } = await one('good.test', { protocol: 'imap', port: dovecot.ports.imaps, security: 'starttls' });
     expect(check.error?.code).toBe('TLS_ON_PLAIN_PORT');
     expect(report.causes).toEqual(['tls_mismatch']);
+  });
+});
+
+describe('probe: an email address', () => {
+  it('probes the servers settings discovery found (here: SRV records)', async () => {
+    const report = await probe({ input: 'anna@srv-domain.test', protocol: 'imap' }, context);
+    expect(report.target).toBe('anna@srv-domain.test');
+    expect(report.checks.map((c) => `${c.host}:${c.port}/${c.security}/${c.status}`).sort()).toEqual(
+      [`good.test:${dovecot.ports.imaps}/tls/ok`, `imap.good.test:${dovecot.ports.imap}/starttls/ok`].sort(),
+    );
   });
 });
 

@@ -1,18 +1,20 @@
 import { STANDARD_CHECKS, securityForPort } from '../../probes/protocols.js';
 import type { CheckSpec, MailProtocol } from '../../probes/types.js';
 import { lookupOffline } from '../settings/offline.js';
+import type { SettingsAnswer } from '../settings/types.js';
 
 /**
  * What `probe` was asked: a host, an IP address or an email address, which protocols, which port.
- * An email address probes its provider's servers where the bundled settings know the domain, and
- * otherwise imap., pop. and smtp. of its domain (online discovery will add the domain's own
- * autoconfig, SRV and MX answers).
+ * An email address probes the servers settings discovery found for it (bundled data, the domain's
+ * autoconfig, ISPDB, SRV, MX), and imap., pop. and smtp. of its domain when nothing was found.
  */
 
 export type ProtocolChoice = MailProtocol | 'all';
 
 export interface ProbeRequest {
   input: string;
+  /** For an email address: what settings discovery found (the bundled data is used when absent). */
+  discovered?: SettingsAnswer;
   protocol?: ProtocolChoice;
   port?: number;
   /** Exact checks, for servers on non-standard ports (a lab, the tests); overrides protocol and port. */
@@ -79,11 +81,13 @@ function emailGroups(
   checksFor: (p: MailProtocol) => CheckSpec[],
   request: ProbeRequest,
 ): ProbePlan['groups'] {
-  let known: ReturnType<typeof lookupOffline> | null = null;
-  try {
-    known = lookupOffline(domain);
-  } catch {
-    known = null;
+  let known: SettingsAnswer | null = request.discovered ?? null;
+  if (!known) {
+    try {
+      known = lookupOffline(domain);
+    } catch {
+      known = null;
+    }
   }
   const groups = new Map<string, CheckSpec[]>();
   for (const protocol of protocols) {

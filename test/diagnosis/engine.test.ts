@@ -105,6 +105,8 @@ describe('diagnose: bad input gets an answer, never a crash', () => {
     ['NUL bytes', '\u0000'.repeat(10_000)],
     ['only emoji', '😀🔥📧'.repeat(2000)],
     ['nested dots', `${'a.'.repeat(50_000)}`],
+    ['dots around an @', `${'a.'.repeat(10_000)}@${'b.'.repeat(10_000)}`],
+    ['many addresses', 'x@y.z '.repeat(100_000)],
     ['hyphen labels', `${'a-'.repeat(50_000)}.com`],
     ['long word', 'x'.repeat(200_000)],
     ['many ports', 'port '.repeat(40_000)],

@@ -25,12 +25,16 @@ export function normalize(text: string): string {
 
 // An address or a server name stands for one thing, but splits into many words ("anna smith
 // example firm com"), which pushes the words around it out of reach of the phrases.
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
-const SERVER_NAME = /\b[a-z0-9-]+(?:\.[a-z0-9-]+){2,}\b/gi;
+// Bounded like real names (RFC 5321 §4.5.3.1, RFC 1035 §2.3.4), so a run of "a.a.a.…" or a
+// 20,000-character word cannot make either pattern backtrack across the whole text.
+const EMAIL = /[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}/g;
+const SERVER_NAME = /\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){2,8}\b/gi;
 
 /** The words of normalize(), as a list. */
 export function normalizeWords(raw: string): string[] {
-  const text = raw.includes('.') ? raw.replace(EMAIL, ' emailaddress ').replace(SERVER_NAME, ' servername ') : raw;
+  let text = raw;
+  if (text.includes('@')) text = text.replace(EMAIL, ' emailaddress ');
+  if (text.includes('.')) text = text.replace(SERVER_NAME, ' servername ');
   // Most pasted errors are plain ASCII: folding accents is only needed otherwise.
   const folded = NON_ASCII.test(text)
     ? text

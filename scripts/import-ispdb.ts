@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { XMLParser } from 'fast-xml-parser';
+import { attributeOf, childrenOf, childText, named, parseXmlTree, textOf, type XmlNode } from '../src/core/settings/xml-tree.js';
 
 export const DEFAULT_ISPDB_DIR = fileURLToPath(new URL('../data/ispdb/', import.meta.url));
 export const GENERATED_PATH = fileURLToPath(new URL('../src/content/providers/ispdb.generated.ts', import.meta.url));
@@ -43,7 +43,7 @@ const MX_HOST_NAMES: ReadonlyMap<string, { alsoMailDomain: boolean }> = new Map(
   ['cloudus.xion.oxcs.net', { alsoMailDomain: false }],
 ]);
 
-type Node = Record<string, unknown>;
+type Node = XmlNode;
 
 export interface ImportResult {
   source: { repository: string; commit: string; license: string };
@@ -83,59 +83,11 @@ export class IspdbImportError extends Error {
   }
 }
 
-// Entities stay off: a provider file never needs more than XML's five predefined entities and
-// character references, which decodeText handles, and a DTD could define anything else.
-const parser = new XMLParser({
-  preserveOrder: true,
-  processEntities: false,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-});
-
-const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeText(raw: string): string {
-  return raw
-    .replace(/&(?:#x([0-9a-f]+)|#([0-9]+)|([a-z]+));/gi, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
-      if (hex !== undefined) return String.fromCodePoint(parseInt(hex, 16));
-      if (dec !== undefined) return String.fromCodePoint(parseInt(dec, 10));
-      return PREDEFINED[name ?? ''] ?? whole;
-    })
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** preserveOrder gives each element as { tag: children[], ':@': attributes }; these read that shape. */
-function tagOf(node: Node): string | undefined {
-  return Object.keys(node).find((k) => k !== ':@');
-}
-function children(node: Node): Node[] {
-  const tag = tagOf(node);
-  const value = tag === undefined ? undefined : node[tag];
-  return Array.isArray(value) ? (value as Node[]) : [];
-}
-function attr(node: Node, name: string): string | undefined {
-  const attrs = node[':@'] as Record<string, string> | undefined;
-  const value = attrs?.[name];
-  return value === undefined ? undefined : decodeText(value);
-}
-function elements(nodes: Node[], tag: string): Node[] {
-  return nodes.filter((n) => tagOf(n) === tag);
-}
-function text(node: Node): string {
-  return decodeText(
-    children(node)
-      .map((c) => (typeof c['#text'] === 'string' ? c['#text'] : ''))
-      .join(''),
-  );
-}
-function childText(node: Node, tag: string): string | undefined {
-  const found = elements(children(node), tag)[0];
-  return found === undefined ? undefined : text(found);
-}
+// The shared reader keeps entity processing off (see src/core/settings/xml-tree.ts).
+const children = childrenOf;
+const elements = named;
+const attr = (node: Node, name: string) => attributeOf(node, name);
+const text = (node: Node) => textOf(node);
 
 /** English where ISPDB has a language tag; an untagged text is the English one by convention. */
 function englishOf(nodes: Node[]): string | undefined {
@@ -175,7 +127,7 @@ function readProvider(file: string, xml: string): { provider: ImportedProvider; 
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new IspdbImportError(`${file}: DTDs and entity declarations are not accepted`);
   let doc: Node[];
   try {
-    doc = parser.parse(xml) as Node[];
+    doc = parseXmlTree(xml) as Node[];
   } catch (error) {
     throw new IspdbImportError(`${file}: not well-formed XML`, { cause: error });
   }

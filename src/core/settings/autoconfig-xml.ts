@@ -1,5 +1,6 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
 import { canonicalHost, isHostName } from './host-name.js';
+import { attributeOf, childrenOf, childText as childTextOf, named, parseXmlTree, textOf as textOfNode, type XmlNode } from './xml-tree.js';
 import type { Security, ServerSetting, UsernameFormat } from './types.js';
 
 /**
@@ -52,62 +53,12 @@ const MAX_SERVERS = 40;
 const MAX_TEXT = 200;
 const USERNAME_PATTERN = /^[A-Za-z0-9%._@+-]{1,64}$/;
 
-type Node = Record<string, unknown>;
+type Node = XmlNode;
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  processEntities: false,
-  htmlEntities: false,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-});
-
-const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decode(raw: string): string {
-  return raw
-    .replace(/&(?:#x([0-9a-f]{1,6})|#([0-9]{1,7})|([a-z]{2,4}));/gi, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
-      if (name !== undefined) return PREDEFINED[name] ?? whole;
-      const code = hex !== undefined ? parseInt(hex, 16) : parseInt(dec ?? '', 10);
-      // fromCodePoint throws past U+10FFFF; such a reference is left as written.
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    })
-    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, MAX_TEXT);
-}
-
-function tagOf(node: Node): string | undefined {
-  return Object.keys(node).find((k) => k !== ':@');
-}
-function childrenOf(node: Node): Node[] {
-  const tag = tagOf(node);
-  const value = tag === undefined ? undefined : node[tag];
-  return Array.isArray(value) ? (value as Node[]) : [];
-}
-function named(nodes: readonly Node[], tag: string): Node[] {
-  return nodes.filter((n) => tagOf(n) === tag);
-}
-function attribute(node: Node, name: string): string | undefined {
-  const value = (node[':@'] as Record<string, unknown> | undefined)?.[name];
-  return typeof value === 'string' ? decode(value) : undefined;
-}
-function textOf(node: Node): string {
-  return decode(
-    childrenOf(node)
-      .map((c) => (typeof c['#text'] === 'string' ? c['#text'] : ''))
-      .join(''),
-  );
-}
-function childText(node: Node, tag: string): string | undefined {
-  const found = named(childrenOf(node), tag)[0];
-  return found === undefined ? undefined : textOf(found);
-}
+// Every text an answer shows is capped: a hostile file cannot make a note a megabyte long.
+const attribute = (node: Node, name: string) => attributeOf(node, name, MAX_TEXT);
+const textOf = (node: Node) => textOfNode(node, MAX_TEXT);
+const childText = (node: Node, tag: string) => childTextOf(node, tag, MAX_TEXT);
 
 const SOCKET_TYPES: Record<string, Security> = { SSL: 'tls', STARTTLS: 'starttls', plain: 'none' };
 
@@ -155,7 +106,7 @@ export function parseAutoconfig(xml: string, domain: string): AutoconfigDocument
   if (valid !== true) throw new AutoconfigXmlError('NOT_XML', 'it is not well-formed XML');
   let doc: Node[];
   try {
-    doc = parser.parse(xml) as Node[];
+    doc = parseXmlTree(xml) as Node[];
   } catch (error) {
     throw new AutoconfigXmlError('NOT_XML', 'it is not well-formed XML', { cause: error });
   }

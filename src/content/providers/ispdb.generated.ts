@@ -4,36 +4,9 @@
 // This Source Code Form is subject to the terms of the Mozilla Public License, v. 2.0. If a copy of the
 // MPL was not distributed with this file, You can obtain one at https://mozilla.org/MPL/2.0/.
 
-export type IspdbSecurity = 'tls' | 'starttls' | 'none';
+import type { IspdbProvider } from './types.js';
 
-export interface IspdbServer {
-  readonly protocol: 'imap' | 'pop3' | 'smtp';
-  readonly host: string;
-  readonly port: number;
-  readonly security: IspdbSecurity;
-  /** 'email', 'local-part', or ISPDB's literal pattern (e.g. %EMAILLOCALPART%.%EMAILDOMAIN%). */
-  readonly username: string;
-  /** ISPDB's authentication values: password-cleartext, password-encrypted, OAuth2, none. */
-  readonly auth: readonly string[];
-  /** ISPDB's <restriction>, e.g. client-IP-address: only from the provider's own network. */
-  readonly restriction?: string;
-}
-
-export interface IspdbProvider {
-  /** The ISPDB file name without .xml: unique, unlike ISPDB's own id attribute. */
-  readonly id: string;
-  readonly name: string;
-  /** Mail domains: the part after @ in the users' addresses. */
-  readonly domains: readonly string[];
-  /** Names under which the provider's MX hosts lie, for custom domains hosted there. */
-  readonly mxDomains: readonly string[];
-  /** In ISPDB's order: the first server of a protocol is the preferred one. */
-  readonly incoming: readonly IspdbServer[];
-  readonly outgoing: readonly IspdbServer[];
-  readonly docs: readonly { readonly url: string; readonly text: string }[];
-  /** Something the user must switch on in webmail before a mail app may connect. */
-  readonly enable?: { readonly url: string; readonly text: string };
-}
+export type { IspdbProvider, IspdbSecurity, IspdbServer } from './types.js';
 
 export const ISPDB_SOURCE = {"repository":"https://github.com/thunderbird/autoconfig","commit":"c6ad79659b5fc321d1593ec4c277815b83e5dec5","license":"MPL-2.0"} as const;
 

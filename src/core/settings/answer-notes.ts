@@ -1,4 +1,4 @@
-import type { ServerSetting } from './types.js';
+import type { ServerSetting, SettingsAnswer } from './types.js';
 
 /**
  * The caveats every online answer needs, whatever source found it, in the same words as the
@@ -24,3 +24,18 @@ export function serverNotes(servers: readonly ServerSetting[]): string[] {
 /** SRV records and guessed names say nothing about the user name. */
 export const USERNAME_UNKNOWN_NOTE =
   'This source does not say the user name format: most servers take the whole email address; if that is refused, try the part before the @.';
+
+/**
+ * An answer from the domain's own records or from probing its usual names: the domain is the
+ * only provider name there is. Incoming lists IMAP before POP3, as every answer does.
+ */
+export function domainAnswer(domain: string, source: 'srv' | 'guess', settings: readonly ServerSetting[], notes: string[]): SettingsAnswer {
+  return {
+    domain,
+    provider: { id: domain, name: domain },
+    source,
+    incoming: [...settings.filter((s) => s.protocol === 'imap'), ...settings.filter((s) => s.protocol === 'pop3')],
+    outgoing: settings.filter((s) => s.protocol === 'smtp'),
+    notes,
+  };
+}

@@ -1,6 +1,6 @@
 import { PUBLIC_PROBE_PORTS } from '../../probes/address-policy.js';
 import type { MailProtocol } from '../../probes/types.js';
-import { serverNotes, USERNAME_UNKNOWN_NOTE } from './answer-notes.js';
+import { domainAnswer, serverNotes, USERNAME_UNKNOWN_NOTE } from './answer-notes.js';
 import { describeBlocked, resolveAndJudge } from './checked-address.js';
 import { confirmServer } from './confirm-server.js';
 import { miss, type DiscoveryPorts, type SourceContext, type SourceOutcome } from './source-context.js';
@@ -74,22 +74,12 @@ export async function fromGuess(context: SourceContext): Promise<SourceOutcome> 
 function outcome(context: SourceContext, confirmed: Confirmed[], notes: string[], partial: boolean): SourceOutcome {
   if (confirmed.length === 0) return miss('guess', notes, { partial });
   const ordered = confirmed.sort((a, b) => a.rank - b.rank).map((c) => c.setting);
-  const byProtocol = (p: MailProtocol) => ordered.filter((s) => s.protocol === p);
-  const incoming = [...byProtocol('imap'), ...byProtocol('pop3')];
-  const outgoing = byProtocol('smtp');
   const hosts = [...new Set(ordered.map((s) => s.host))];
-  const answer = {
-    domain: context.domain,
-    provider: { id: context.domain, name: context.domain },
-    source: 'guess' as const,
-    incoming,
-    outgoing,
-    notes: [
-      `Guessed: ${hosts.join(', ')} answered as mail servers with valid certificates (checked without logging in). Nothing the domain publishes names them, so confirm with its IT department if you can.`,
-      USERNAME_UNKNOWN_NOTE,
-      ...serverNotes(ordered),
-      ...new Set(notes),
-    ],
-  };
+  const answer = domainAnswer(context.domain, 'guess', ordered, [
+    `Guessed: ${hosts.join(', ')} answered as mail servers with valid certificates (checked without logging in). Nothing the domain publishes names them, so confirm with its IT department if you can.`,
+    USERNAME_UNKNOWN_NOTE,
+    ...serverNotes(ordered),
+    ...new Set(notes),
+  ]);
   return { source: 'guess', answer, notes: [], evidence: hosts.join(', '), partial };
 }

@@ -1,5 +1,5 @@
 import type { SrvRecord } from 'node:dns';
-import { serverNotes, USERNAME_UNKNOWN_NOTE } from './answer-notes.js';
+import { domainAnswer, serverNotes, USERNAME_UNKNOWN_NOTE } from './answer-notes.js';
 import { describeBlocked, resolveAndJudge } from './checked-address.js';
 import { discoveryResolver, query } from './dns-records.js';
 import { canonicalHost, isHostName } from './host-name.js';
@@ -69,16 +69,12 @@ export async function fromSrv(context: SourceContext): Promise<SourceOutcome> {
   }
   const unique = [...new Set(notes)];
   if (kept.length === 0) return miss('srv', unique);
-  const incoming = kept.filter((s) => s.protocol !== 'smtp');
-  const outgoing = kept.filter((s) => s.protocol === 'smtp');
   const records = [...new Set(candidates.filter((c) => kept.includes(c.setting)).map((c) => c.record))];
-  const answer = {
-    domain: context.domain,
-    provider: { id: context.domain, name: context.domain },
-    source: 'srv' as const,
-    incoming,
-    outgoing,
-    notes: [`From the domain's DNS SRV records (${records.join(', ')}; RFC 6186).`, USERNAME_UNKNOWN_NOTE, ...serverNotes(kept), ...unique],
-  };
+  const answer = domainAnswer(context.domain, 'srv', kept, [
+    `From the domain's DNS SRV records (${records.join(', ')}; RFC 6186).`,
+    USERNAME_UNKNOWN_NOTE,
+    ...serverNotes(kept),
+    ...unique,
+  ]);
   return { source: 'srv', answer, notes: [], evidence: records.join(', ') };
 }

@@ -2,7 +2,7 @@ import { isAllowListed, judgeAddress, type Cidr } from '../../probes/address-pol
 import { Deadline } from '../../probes/deadline.js';
 import { toProbeError } from '../../probes/probe-error.js';
 import { resolveTarget, type DnsServer } from '../../probes/resolve.js';
-import { raceAbort, remainingMs } from './abortable.js';
+import { remainingMs } from './abortable.js';
 
 /**
  * A name from the network resolved once with the probe's resolver (DNS_SERVERS when set) and every
@@ -28,7 +28,9 @@ export async function resolveAndJudge(host: string, limits: LookupLimits): Promi
   const budget = remainingMs(limits.deadlineAt);
   let addresses: string[];
   try {
-    const resolved = await raceAbort(resolveTarget(host, limits.dnsServers, new Deadline(budget, budget)), limits.signal);
+    // The signal cancels the queries themselves, so a resolver that never answers holds nothing once
+    // discovery has answered.
+    const resolved = await resolveTarget(host, limits.dnsServers, new Deadline(budget, budget), limits.signal);
     addresses = resolved.addresses;
   } catch (error) {
     return { status: 'unresolved', code: (error as { code?: string }).code ?? toProbeError(error, 'dns').code };

@@ -1,5 +1,5 @@
-import { Resolver } from 'node:dns/promises';
-import type { DnsServer } from '../../probes/resolve.js';
+import type { Resolver } from 'node:dns/promises';
+import { serverResolver, type DnsServer } from '../../probes/resolve.js';
 import { remainingMs } from './abortable.js';
 
 /**
@@ -21,11 +21,7 @@ export type DnsOutcome<T> =
 const TRY_MS = 2000;
 
 export function discoveryResolver(servers: readonly DnsServer[], deadlineAt: number, signal: AbortSignal): Resolver {
-  const resolver = new Resolver({ timeout: Math.max(50, Math.min(TRY_MS, Math.floor(remainingMs(deadlineAt) / 2))), tries: 2 });
-  if (servers.length > 0) resolver.setServers(servers.map((s) => (s.host.includes(':') ? `[${s.host}]:${s.port}` : `${s.host}:${s.port}`)));
-  if (signal.aborted) resolver.cancel();
-  else signal.addEventListener('abort', () => resolver.cancel(), { once: true });
-  return resolver;
+  return serverResolver(servers, { timeout: Math.max(50, Math.min(TRY_MS, Math.floor(remainingMs(deadlineAt) / 2))), tries: 2 }, signal);
 }
 
 export async function query<T>(lookup: Promise<T[]>): Promise<DnsOutcome<T>> {

@@ -278,6 +278,121 @@ export const PROVIDER_OVERLAY: readonly ProviderOverlay[] = [
     ],
   },
   {
+    id: 'mail.com',
+    name: 'mail.com',
+    ispdb: 'mail.com',
+    source: 'https://github.com/chatmail/provider-db/blob/master/_providers/mail.com.md',
+    help: 'https://support.mail.com/pop-imap/toggle.html',
+    notes: [
+      {
+        kind: 'enable',
+        text: 'POP3 and IMAP must be switched on in the mail.com settings first, and mail.com offers them only with mail.com Premium (older free accounts that already had them keep them).',
+        source: 'https://github.com/chatmail/provider-db/blob/master/_providers/mail.com.md',
+      },
+    ],
+  },
+  // Common consumer domains that the ISPDB snapshot lacks. Each server list is what the cited page
+  // says; where the provider's own page could not be read, the source is a named, curated copy
+  // (chatmail/deltachat provider-db), and test/fixtures/common-domains.ts marks it "independent".
+  {
+    // chatmail/provider-db _providers/freenet.de.md (last checked 2024-08): mx.freenet.de IMAP 993
+    // SSL and 143 STARTTLS, SMTP 465 SSL and 587 STARTTLS; "POP3/IMAP/SMTP" must be switched on first.
+    id: 'freenet',
+    name: 'freenet Mail',
+    domains: ['freenet.de'],
+    source: 'https://github.com/chatmail/provider-db/blob/master/_providers/freenet.de.md',
+    incoming: [
+      { protocol: 'imap', host: 'mx.freenet.de', port: 993, security: 'tls', username: 'email' },
+      { protocol: 'imap', host: 'mx.freenet.de', port: 143, security: 'starttls', username: 'email' },
+    ],
+    outgoing: [
+      { protocol: 'smtp', host: 'mx.freenet.de', port: 465, security: 'tls', username: 'email' },
+      { protocol: 'smtp', host: 'mx.freenet.de', port: 587, security: 'starttls', username: 'email' },
+    ],
+    notes: [
+      {
+        kind: 'enable',
+        text: 'Mail apps can connect only after POP3/IMAP/SMTP is switched on in freenet Mail on the web: Postfach-Einstellungen > POP3/IMAP/SMTP > Einrichtung POP3/IMAP, tick "Jetzt POP3, IMAP und SMTP aktivieren" and save.',
+        source: 'https://github.com/chatmail/provider-db/blob/master/_providers/freenet.de.md',
+      },
+    ],
+  },
+  {
+    // chatmail/provider-db _providers/ukr.net.md (last checked 2024-08): imap.ukr.net 993 SSL,
+    // smtp.ukr.net 465 SSL; IMAP access must be allowed first, as ukr.net's own wiki page explains.
+    id: 'ukrnet',
+    name: 'UKR.NET',
+    domains: ['ukr.net'],
+    source: 'https://github.com/chatmail/provider-db/blob/master/_providers/ukr.net.md',
+    help: 'https://wiki.ukr.net/ManageIMAPAccess',
+    incoming: [{ protocol: 'imap', host: 'imap.ukr.net', port: 993, security: 'tls', username: 'email' }],
+    outgoing: [{ protocol: 'smtp', host: 'smtp.ukr.net', port: 465, security: 'tls', username: 'email' }],
+    notes: [
+      {
+        kind: 'enable',
+        text: 'Access for mail apps (IMAP) is off until it is allowed in the UKR.NET mailbox settings; UKR.NET\'s help page "ManageIMAPAccess" shows where.',
+        source: 'https://wiki.ukr.net/ManageIMAPAccess',
+      },
+    ],
+  },
+  {
+    // Aruba's own guide for hosted mailboxes (POP3 page): pop3s.aruba.it, port 995, SSL on;
+    // outgoing smtps.aruba.it. The IMAP name, imaps.aruba.it with SSL, is read off a customer's page
+    // (anvvf.it); 993 and 465 are the implicit-TLS ports those names stand for. IMAP is a service
+    // bought per domain (support.aruba.it kb a2490).
+    id: 'aruba',
+    name: 'Aruba.it Email',
+    domains: ['aruba.it'],
+    source: 'https://guide.hosting.aruba.it/email/configurazione-email-pc-dispositivi-mobili/configurazione-casella-dominio-pc-mac-pop.aspx',
+    help: 'https://guide.hosting.aruba.it/email/configurazione-email-pc-dispositivi-mobili/configurazione-casella-dominio-pc-mac-pop.aspx',
+    incoming: [
+      { protocol: 'imap', host: 'imaps.aruba.it', port: 993, security: 'tls', username: 'email' },
+      { protocol: 'pop3', host: 'pop3s.aruba.it', port: 995, security: 'tls', username: 'email' },
+    ],
+    outgoing: [{ protocol: 'smtp', host: 'smtps.aruba.it', port: 465, security: 'tls', username: 'email' }],
+    notes: [
+      {
+        kind: 'other',
+        text: 'A name@aruba.it user name is the Aruba customer account; mailboxes live on the customer\'s own domain and use these same servers, with the whole mailbox address as user name. IMAP is an extra service per domain: without it, use POP3. Certified mail (PEC) uses other servers (smtps.pec.aruba.it).',
+        source: 'https://support.aruba.it/kb/a2490/expiration-of-the-imap-email-service-and-how-it-can-be-renewed.aspx',
+      },
+    ],
+  },
+  {
+    // Rogers' own pages: rogers.com addresses are "Rogers Yahoo email", set up with the Yahoo option
+    // of the mail app; app passwords can no longer be generated. The servers are Yahoo Mail's, as
+    // in the bundled Yahoo entry (imap.mail.yahoo.com 993, smtp.mail.yahoo.com 465).
+    id: 'rogers',
+    name: 'Rogers Yahoo Mail',
+    domains: ['rogers.com'],
+    source: 'https://www.rogers.com/support/internet/updating-your-rogers-yahoo-email-settings',
+    help: 'https://www.rogers.com/support/internet/updating-your-rogers-yahoo-email-settings',
+    incoming: [{ protocol: 'imap', host: 'imap.mail.yahoo.com', port: 993, security: 'tls', username: 'email' }],
+    outgoing: [{ protocol: 'smtp', host: 'smtp.mail.yahoo.com', port: 465, security: 'tls', username: 'email' }],
+    notes: [
+      {
+        kind: 'oauth',
+        text: 'rogers.com mail is hosted by Yahoo. Add it with the mail app\'s own Yahoo option, which opens Yahoo\'s sign-in page: Rogers no longer lets customers generate app passwords, so a typed password fails in apps without that sign-in.',
+        source: 'https://rogers.com/support/internet/mfa-for-rogers-yahoo-email',
+      },
+    ],
+  },
+  {
+    // HEY has no IMAP, POP or SMTP for mail apps (deltachat/provider-db: "hey.com does not offer
+    // the standard IMAP e-mail protocol"); it is used through HEY's own apps.
+    id: 'hey',
+    name: 'HEY',
+    domains: ['hey.com'],
+    source: 'https://github.com/deltachat/provider-db/blob/master/_providers/hey.com.md',
+    notes: [
+      {
+        kind: 'no-direct-access',
+        text: 'HEY offers no IMAP, POP or SMTP: a hey.com mailbox cannot be added to Outlook, Apple Mail, Thunderbird or any other mail app. Use HEY\'s own apps or hey.com in a browser.',
+        source: 'https://github.com/deltachat/provider-db/blob/master/_providers/hey.com.md',
+      },
+    ],
+  },
+  {
     id: 'workmail',
     name: 'Amazon WorkMail',
     source: 'https://docs.aws.amazon.com/workmail/latest/userguide/using_IMAP.html',

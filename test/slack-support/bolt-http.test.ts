@@ -5,12 +5,14 @@ import {
   SLACK_IDS,
   STAND_IN_TOKENS,
   appMentionEvent,
+  blockAction,
   messageShortcut,
   postEvent,
   postInteraction,
   postSlashCommand,
   slashCommand,
   startSlackStandIn,
+  viewSubmission,
   type RecordedCall,
   type SlackStandIn,
 } from '../support/slack/index.js';
@@ -31,7 +33,7 @@ const logger = quietLogger();
 
 beforeAll(async () => {
   slack = await startSlackStandIn();
-  const [port] = await reservePorts(1);
+  const [port = 0] = await reservePorts(1);
   app = new App({ token: STAND_IN_TOKENS.bot, signingSecret: SECRET, clientOptions: { slackApiUrl: slack.url }, logger });
 
   app.command('/emailhelp', async ({ command, ack, respond }) => {
@@ -57,6 +59,14 @@ beforeAll(async () => {
       const code = (error as webApi.WebAPIPlatformError).data?.error;
       await respond({ response_type: 'ephemeral', text: `Could not post in the thread (${code}); invite the app with /invite.` });
     }
+  });
+
+  app.view('diagnose_modal', async ({ view, ack }) => {
+    const value = view.state.values.error_block?.error?.value;
+    await ack({ response_action: 'errors', errors: { error_block: `got ${value}` } });
+  });
+  app.action('open_help', async ({ ack }) => {
+    await ack();
   });
 
   await app.start(port);
@@ -98,6 +108,18 @@ describe('Bolt HTTP mode against the Slack stand-in', () => {
   it('rejects a request signed with another secret', async () => {
     const result = await postSlashCommand(base, 'not-the-secret', slashCommand({ text: 'x' }));
     expect(result.status).toBe(401);
+  });
+
+  it('delivers a view_submission built by viewSubmission() and returns the response_action ack', async () => {
+    const payload = viewSubmission({ callback_id: 'diagnose_modal', values: { error_block: { error: '535 5.7.8' } } });
+    const result = await postInteraction(base, SECRET, payload);
+    expect(result.status).toBe(200);
+    expect(result.json).toEqual({ response_action: 'errors', errors: { error_block: 'got 535 5.7.8' } });
+  });
+
+  it('delivers a link button click built by blockAction() and answers with an empty 200', async () => {
+    const result = await postInteraction(base, SECRET, blockAction({ action_id: 'open_help', url: 'https://support.google.com/mail' }));
+    expect([result.status, result.body]).toEqual([200, '']);
   });
 
   it('records chat.postMessage from an event listener with its thread_ts, token and parsed blocks', async () => {

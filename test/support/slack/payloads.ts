@@ -76,6 +76,7 @@ export function slashCommand(overrides: Partial<SlashCommandFields> & { text?: s
 /** A JSON object as Slack sends it; builders return this so tests can spread further fields in. */
 export type SlackPayload = Record<string, unknown>;
 
+/** Options for `blockAction()`. */
 export interface BlockActionOptions {
   action_id: string;
   block_id?: string;
@@ -132,6 +133,7 @@ export function blockAction(options: BlockActionOptions): SlackPayload {
   return payload;
 }
 
+/** Options for `viewSubmission()`. */
 export interface ViewSubmissionOptions {
   callback_id: string;
   /** `values[block_id][action_id]` = the typed text (plain_text_input). */
@@ -185,6 +187,7 @@ export function viewSubmission(options: ViewSubmissionOptions): SlackPayload {
   };
 }
 
+/** Options for `messageShortcut()`. */
 export interface MessageShortcutOptions {
   callback_id: string;
   /** The message's text as Slack stores it: entity-encoded, with real markup such as `<!here>` or `<@U…>`. */
@@ -222,6 +225,7 @@ export function messageShortcut(options: MessageShortcutOptions): SlackPayload {
   };
 }
 
+/** Options for `appMentionEvent()`. */
 export interface AppMentionOptions {
   /** The full text, mention included, e.g. `<@U0BOTUSER1> outlook 0x800CCC0E`. */
   text: string;

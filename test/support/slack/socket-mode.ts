@@ -65,6 +65,7 @@ export interface SocketModeServer {
   close(): Promise<void>;
 }
 
+/** Settings for `createSocketModeServer`. */
 export interface SocketModeServerOptions {
   appId: string;
   pingIntervalMs?: number;

@@ -52,6 +52,7 @@ export interface RecordedResponse {
 /** Anything the stand-in records. */
 export type Recorded = RecordedCall | RecordedResponse;
 
+/** Settings for `startSlackStandIn`; every field is optional. */
 export interface StandInOptions {
   /** The bot token to accept (default STAND_IN_TOKENS.bot). */
   botToken?: string;

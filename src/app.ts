@@ -1,0 +1,100 @@
+import { App, type LogLevel } from '@slack/bolt';
+import type { Config } from './config.js';
+import { createDeps, createLogger, registerSurfaces, type AppLogger, type SlackDeps } from './commands/index.js';
+import type { ProbeLimitsOptions } from './commands/support/probe-limits.js';
+
+/**
+ * The Slack app: Bolt wired to emailhelp's surfaces, nothing else. Socket Mode when an app token is
+ * set, otherwise HTTP with every request at POST /slack/events and GET /healthz. SLACK_API_URL
+ * becomes Bolt's slackApiUrl, which also carries Socket Mode's apps.connections.open.
+ */
+
+export class SlackStartError extends Error {
+  readonly code = 'SLACK_START';
+}
+
+export interface SlackAppOptions {
+  logger?: AppLogger;
+  extraCa?: readonly string[];
+  probeLimits?: ProbeLimitsOptions;
+}
+
+export interface SlackApp {
+  app: App;
+  deps: SlackDeps;
+  /** Checks the token (auth.test), then listens; rejects with SlackStartError in one clear line. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createSlackApp(config: Config, options: SlackAppOptions = {}): SlackApp {
+  const { botToken, appToken, signingSecret, apiUrl } = config.slack;
+  if (config.mode === 'console' || botToken === null) throw new SlackStartError('the Slack app needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN or SLACK_SIGNING_SECRET');
+  const secrets = [botToken, appToken, signingSecret].flatMap((s) => (s ? [s.reveal()] : []));
+  const logger = options.logger ?? createLogger({ secrets });
+  const clientOptions = apiUrl === null ? {} : { slackApiUrl: apiUrl };
+  const common = {
+    token: botToken.reveal(),
+    logger,
+    logLevel: logger.getLevel() as LogLevel,
+    clientOptions,
+    // auth.test runs in init(), awaited by start(), so that a bad token stops the start.
+    deferInitialization: true,
+  };
+  const app =
+    config.mode === 'socket' && appToken !== null
+      ? new App({ ...common, appToken: appToken.reveal(), socketMode: true })
+      : new App({
+          ...common,
+          signingSecret: signingSecret?.reveal() ?? '',
+          port: config.port,
+          customRoutes: [
+            {
+              path: '/healthz',
+              method: ['GET'],
+              handler: (_req, res) => {
+                res.writeHead(200, { 'content-type': 'text/plain' });
+                res.end('ok\n');
+              },
+            },
+          ],
+        });
+  const deps = createDeps(config, { logger, ...(options.extraCa ? { extraCa: options.extraCa } : {}), ...(options.probeLimits ? { probeLimits: options.probeLimits } : {}) });
+  registerSurfaces(app, deps);
+  app.error(async (error) => {
+    // Listener errors are caught in each surface; this is what escaped Bolt's own middleware.
+    logger.event('error', 'bolt_error', { error: error.name, code: (error as { code?: unknown }).code ?? null, message: error.message });
+  });
+
+  let started = false;
+  return {
+    app,
+    deps,
+    async start() {
+      try {
+        await app.init();
+      } catch (error) {
+        throw new SlackStartError(`Slack refused SLACK_BOT_TOKEN (${describeSlackError(error)}): check the bot token of the app's "OAuth & Permissions" page`);
+      }
+      try {
+        await app.start();
+      } catch (error) {
+        if (config.mode === 'socket') throw new SlackStartError(`Socket Mode could not connect with SLACK_APP_TOKEN (${describeSlackError(error)}): check the app-level token with the connections:write scope`);
+        throw new SlackStartError(`could not listen on port ${config.port} (${describeSlackError(error)})`);
+      }
+      started = true;
+    },
+    async stop() {
+      if (started) await app.stop();
+      started = false;
+    },
+  };
+}
+
+function describeSlackError(error: unknown): string {
+  const data = (error as { data?: { error?: unknown } } | null)?.data;
+  if (typeof data?.error === 'string') return data.error;
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  return typeof code === 'string' ? `${code}: ${message}` : message;
+}

@@ -1,0 +1,41 @@
+import type { App } from '@slack/bolt';
+import { registerFeedback } from './actions/feedback.js';
+import { registerFollowUp } from './actions/follow-up.js';
+import { registerOpenLink } from './actions/open-link.js';
+import { registerShareInChannel } from './actions/share-in-channel.js';
+import { registerAppMention } from './events/app-mention.js';
+import { registerAppHome } from './home/home-view.js';
+import { DIAGNOSE_MESSAGE, registerDiagnoseMessage } from './shortcuts/diagnose-message.js';
+import { registerSlashCommand } from './slash/emailhelp-command.js';
+import { SLASH_COMMAND, type SlackDeps } from './support/deps.js';
+import { GUIDED_MODAL, registerGuidedModal } from './views/guided-modal.js';
+import { ACTION_FEEDBACK_NO, ACTION_FEEDBACK_YES, ACTION_FOLLOW_UP, ACTION_OPEN_LINK, ACTION_SHARE } from './blocks/answer-blocks.js';
+
+/**
+ * Every Slack surface emailhelp answers on, and the id Slack knows it by. manifest.yml must list
+ * exactly the commands, shortcuts and events here (test/slack checks it both ways).
+ */
+export interface Surface {
+  kind: 'command' | 'shortcut' | 'event' | 'view' | 'action';
+  id: string;
+  register: (app: App, deps: SlackDeps) => void;
+}
+
+export const SURFACES: readonly Surface[] = [
+  { kind: 'command', id: SLASH_COMMAND, register: registerSlashCommand },
+  { kind: 'view', id: GUIDED_MODAL, register: registerGuidedModal },
+  { kind: 'shortcut', id: DIAGNOSE_MESSAGE, register: registerDiagnoseMessage },
+  { kind: 'event', id: 'app_mention', register: registerAppMention },
+  { kind: 'event', id: 'app_home_opened', register: registerAppHome },
+  { kind: 'action', id: ACTION_FOLLOW_UP, register: registerFollowUp },
+  { kind: 'action', id: ACTION_SHARE, register: registerShareInChannel },
+  { kind: 'action', id: `${ACTION_FEEDBACK_YES}|${ACTION_FEEDBACK_NO}`, register: registerFeedback },
+  { kind: 'action', id: ACTION_OPEN_LINK, register: (app) => registerOpenLink(app) },
+];
+
+export function registerSurfaces(app: App, deps: SlackDeps): void {
+  for (const surface of SURFACES) surface.register(app, deps);
+}
+
+export { createDeps, type SlackDeps } from './support/deps.js';
+export { createLogger, type AppLogger } from './support/logger.js';

@@ -33,7 +33,14 @@ const DOVECOT = '/usr/sbin/dovecot';
 export interface DovecotUser {
   name: string;
   password: string;
+  /** Refused whatever the password (passwd-file `nologin`), like a disabled account. */
+  disabled?: boolean;
 }
+
+/** What Dovecot 2.3 answers a `nologin` user (IMAP with [CONTACTADMIN], POP3 with [AUTH]). */
+export const DISABLED_REPLY = 'Login disabled for this user';
+/** Messages each user's INBOX holds from the start, so a read-only check has something to count. */
+export const INBOX_MESSAGES = 1;
 
 export interface DovecotOptions {
   /** Loopback address to listen on; see the note above for why it defaults to 127.0.0.2. */
@@ -152,6 +159,10 @@ function configText(spec: InstanceSpec, dir: string, who: Identity, ports: numbe
     `disable_plaintext_auth = yes`,
     `auth_mechanisms = plain login`,
     `auth_verbose = yes`,
+    // Login tests refuse passwords on purpose, many times a run: Dovecot's 2 s delay per failure and
+    // its growing per-IP penalty (2, 4, 8, 15 s) would only make them slow. Both are anti-brute-force
+    // measures a real server keeps.
+    `auth_failure_delay = 0`,
     `default_internal_user = ${who.internalUser}`,
     `default_internal_group = ${who.internalGroup}`,
     `default_login_user = ${who.loginUser}`,
@@ -188,6 +199,8 @@ function configText(spec: InstanceSpec, dir: string, who: Identity, ports: numbe
     noChroot,
     `}`,
   ];
+  // Authentication penalty tracking off (doc.dovecot.org, "Authentication penalty support").
+  lines.push(`service anvil {`, `  unix_listener anvil-auth-penalty {`, `    mode = 0`, `  }`, `}`);
   if (!who.asRoot) {
     // These default to chrooting or to root, neither of which an unprivileged master can do.
     lines.push(`service anvil {`, noChroot, `}`, `service auth-worker {`, `  user = $default_internal_user`, `}`);
@@ -250,17 +263,26 @@ async function startOnce(spec: InstanceSpec, who: Identity): Promise<Started> {
   const logPath = join(dir, 'dovecot.log');
   const ports = await reservePorts(spec.pki === null ? 2 : 4, spec.host);
 
-  const users: DovecotUser[] = [{ name: 'tester@good.test', password: `pw-${randomBytes(9).toString('base64url')}` }];
+  const users: DovecotUser[] = [
+    { name: 'tester@good.test', password: `pw-${randomBytes(9).toString('base64url')}` },
+    { name: 'disabled@good.test', password: `pw-${randomBytes(9).toString('base64url')}`, disabled: true },
+  ];
   const mailRoot = join(dir, 'mail');
   mkdirSync(mailRoot);
   const userLines = users.map((user) => {
     const home = join(mailRoot, user.name);
-    mkdirSync(join(home, 'Maildir'), { recursive: true });
+    const maildir = join(home, 'Maildir');
+    for (const sub of ['new', 'cur', 'tmp']) mkdirSync(join(maildir, sub), { recursive: true });
+    writeFileSync(join(maildir, 'new', `1700000000.M1P1.emailhelp-test`), 'From: a@good.test\r\nTo: b@good.test\r\nSubject: kept\r\n\r\nThis message must survive every login test.\r\n');
     if (who.asRoot) {
-      chownSync(home, who.mailUid, who.mailGid);
-      chownSync(join(home, 'Maildir'), who.mailUid, who.mailGid);
+      for (const path of [home, maildir, ...['new', 'cur', 'tmp'].map((sub) => join(maildir, sub)), join(maildir, 'new', `1700000000.M1P1.emailhelp-test`)]) {
+        chownSync(path, who.mailUid, who.mailGid);
+      }
     }
-    return `${user.name}:{PLAIN}${user.password}:${who.mailUid}:${who.mailGid}::${home}::`;
+    // passwd-file extra fields (the 8th column): `nologin` refuses the login even with the right
+    // password. (A `reason=` would replace Dovecot's words, but passwd-file cuts values at spaces.)
+    const extra = user.disabled ? 'nologin' : '';
+    return `${user.name}:{PLAIN}${user.password}:${who.mailUid}:${who.mailGid}::${home}::${extra}`;
   });
   writeFileSync(join(dir, 'users'), `${userLines.join('\n')}\n`, { mode: 0o644 });
   const configPath = join(dir, 'dovecot.conf');

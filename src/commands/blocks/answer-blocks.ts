@@ -81,7 +81,7 @@ export function answerMessage(answer: Answer, options: RenderOptions = {}): Slac
   if (answer.diagnosis) diagnosisBlocks(answer, blocks, fallback);
   if (answer.settings) settingsBlocks(answer.settings, blocks, fallback);
   if (answer.probe) probeBlocks(answer, blocks, fallback);
-  if (answer.probeNote !== null) blocks.push(context(`:hourglass: ${escapeSlack(answer.probeNote)}`));
+  if (answer.probeNote !== null) blocks.push(context(`:no_entry: ${escapeSlack(answer.probeNote)}`));
 
   const buttons = answer.followUps.flatMap(followUpButtons);
   if (options.shareId !== undefined) buttons.push(button('Share in channel', ACTION_SHARE, options.shareId));

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { ConfigError } from './config-error.js';
 import { loadConfig } from './load-config.js';
+import { promptHidden } from './terminal/password.js';
 import { EXIT_USAGE, MAX_STDIN_BYTES, runCli, type CliIo } from './terminal/run.js';
 
 /** Terminal entry point: real stdin/stdout, configuration check, exit code. Nothing else. */
@@ -32,6 +33,8 @@ async function main(): Promise<number> {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     config,
+    // On a terminal the login test's password is typed without echo; piped, it is stdin's first line.
+    readPassword: process.stdin.isTTY ? (prompt) => promptHidden(prompt, process.stdin, process.stderr) : undefined,
   };
   return runCli(process.argv.slice(2), io);
 }

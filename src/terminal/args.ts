@@ -22,6 +22,8 @@ export interface CliRequest {
 const VALUE_OPTIONS: Record<string, CommandName[]> = {
   protocol: ['probe'],
   port: ['probe'],
+  /** The user name of the opt-in login test; its password never comes from argv. */
+  login: ['probe'],
 };
 
 /** The options that take no value, and the commands they belong to. */

@@ -1,5 +1,6 @@
 import type { Diagnosis } from '../core/diagnosis/index.js';
 import type { Explanation } from '../core/explain.js';
+import type { LoginReport } from '../core/login/index.js';
 import type { Check, ProbeReport } from '../core/probe/index.js';
 import type { ServerSetting, SettingsAnswer } from '../core/settings/types.js';
 
@@ -109,6 +110,25 @@ function renderCheck(c: Check, target: string): string[] {
     .map((k) => `${k} ${t[k]} ms`);
   out.push(`    time: ${[...timing, `total ${t.total} ms`].join(' · ')}`);
   return out;
+}
+
+const LOGIN_MARK = { ok: '✓', refused: '✗', error: '✗' } as const;
+
+/** The login test as a ticket note: where, what happened, what was sent, then the summary. */
+export function renderLogin(r: LoginReport): string {
+  const address = r.address && r.address !== r.target ? `, ${r.address}` : '';
+  const lines = [`Login test of ${r.user} at ${r.target}:${r.port} (${PROTOCOL_NAME[r.protocol]}, ${SECURITY_NAME[r.security]}${address}) — read-only, one attempt`, ''];
+  if (r.outcome === 'ok') lines.push(`${LOGIN_MARK.ok} signed in${r.protocol === 'smtp' ? '' : '; the mailbox answered a read-only check'}`);
+  else if (r.outcome === 'refused') lines.push(`${LOGIN_MARK.refused} refused at ${r.stage}${r.responseCode ? ` [${r.responseCode}]` : ''}`);
+  else lines.push(wrap(`${LOGIN_MARK.error} not logged in (${r.stage}): ${r.error?.code ?? ''} — ${r.error?.message ?? ''}`, 0, 4));
+  if (r.serverReply) lines.push(wrap(`server said: ${r.serverReply}`, 4, 6));
+  lines.push(`    password sent: ${r.passwordSent ? 'yes, once, over TLS' : 'no'}`);
+  if (r.commands.length > 0) lines.push(wrap(`commands: ${r.commands.join(' ')}`, 4, 6));
+  const t = r.timingsMs;
+  lines.push(`    time: ${[t.dns !== undefined && `dns ${t.dns} ms`, t.session !== undefined && `session ${t.session} ms`, `total ${t.total} ms`].filter(Boolean).join(' · ')}`);
+  lines.push('', wrap(r.summary, 0));
+  if (r.causes.length > 0) lines.push('', `Causes: ${r.causes.join(', ')} (for the fixes, give the server's reply to emailhelp diagnose)`);
+  return `${lines.join('\n').trimEnd()}\n`;
 }
 
 const SOURCE_NAME: Record<SettingsAnswer['source'], string> = {

@@ -1,9 +1,11 @@
 import type { Config } from '../config.js';
+import type { Secret } from '../secret.js';
 import { diagnose } from '../core/diagnosis/index.js';
 import type { ProtocolChoice } from '../core/probe/index.js';
 import { explain, topicIds } from '../core/explain.js';
 import { COMMANDS, parseArgs, UsageError, type CliRequest, type CommandName } from './args.js';
-import { renderDiagnosis, renderExplanation, renderProbe, renderSettings } from './render.js';
+import { firstLine, PasswordCancelled } from './password.js';
+import { renderDiagnosis, renderExplanation, renderLogin, renderProbe, renderSettings } from './render.js';
 import { USAGE } from './usage.js';
 
 /** Where the CLI reads and writes: the real process in cli.ts, buffers in tests. */
@@ -15,6 +17,11 @@ export interface CliIo {
   config: Config;
   /** Extra trusted CA certificates for probes (a lab's CA); none normally. */
   extraCa?: readonly string[];
+  /**
+   * The login test's password from a terminal, without echo (cli.ts sets it when stdin is a TTY).
+   * Absent, the first line of stdin is the password.
+   */
+  readPassword?(prompt: string): Promise<Secret>;
 }
 
 export const EXIT_OK = 0;
@@ -120,6 +127,7 @@ async function runSettings(request: CliRequest, io: CliIo): Promise<number> {
 const PROTOCOL_CHOICES: readonly ProtocolChoice[] = ['imap', 'pop3', 'smtp', 'all'];
 
 async function runProbe(request: CliRequest, io: CliIo): Promise<number> {
+  if (request.options.login !== undefined) return runLogin(request, io);
   const [input, ...extra] = request.args;
   if (input === undefined) throw new UsageError('probe needs a server name or an email address: emailhelp probe imap.example.com', 'probe');
   if (extra.length > 0) throw new UsageError(`probe takes one server or address, not ${request.args.length}`, 'probe');
@@ -143,5 +151,47 @@ async function runProbe(request: CliRequest, io: CliIo): Promise<number> {
   }
   if (request.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else io.stdout(renderProbe(report));
+  return EXIT_OK;
+}
+
+const LOGIN_PROTOCOLS = ['imap', 'pop3', 'smtp'] as const;
+type LoginProtocol = (typeof LOGIN_PROTOCOLS)[number];
+
+/**
+ * `probe --login USER`: the opt-in login test. Usage is checked first, then whether the test is
+ * enabled (before any prompt), then the password is read (never from argv) and handed on as a
+ * Secret.
+ */
+async function runLogin(request: CliRequest, io: CliIo): Promise<number> {
+  const user = request.options.login ?? '';
+  const [input, ...extra] = request.args;
+  if (input === undefined) throw new UsageError('probe --login needs the server (or an email address): emailhelp probe --login anna@example.com imap.example.com', 'probe');
+  if (extra.length > 0) throw new UsageError(`probe --login takes one server or address, not ${request.args.length}`, 'probe');
+  const protocol = request.options.protocol?.toLowerCase() ?? 'imap';
+  if (!LOGIN_PROTOCOLS.includes(protocol as LoginProtocol)) throw new UsageError(`--protocol with --login must be ${LOGIN_PROTOCOLS.join(', ')}`, 'probe');
+  const portText = request.options.port;
+  const port = portText === undefined ? undefined : Number(portText);
+  if (port !== undefined && (!/^\d+$/.test(portText ?? '') || port < 1 || port > 65535)) {
+    throw new UsageError('--port must be a port number from 1 to 65535', 'probe');
+  }
+  if (!io.config.allowLoginTest) {
+    // One line, no "Try: help": the usage was fine, the feature is off.
+    io.stderr('emailhelp: the login test is switched off: set ALLOW_LOGIN_TEST=true (in the environment or .env) to enable it\n');
+    return EXIT_USAGE;
+  }
+  const { checkLoginRequest, loginTest, LoginRequestError, LoginDisabledError } = await import('../core/login/index.js');
+  const target = { input, user, protocol: protocol as LoginProtocol, port };
+  let report;
+  try {
+    // Bad input is reported before anyone types a password for nothing.
+    checkLoginRequest(target);
+    const password = io.readPassword ? await io.readPassword(`Password for ${user} (not shown): `) : firstLine(await io.readStdin());
+    report = await loginTest({ ...target, password }, { config: io.config, extraCa: io.extraCa });
+  } catch (error) {
+    if (error instanceof LoginRequestError || error instanceof LoginDisabledError || error instanceof PasswordCancelled) throw new UsageError(error.message, 'probe');
+    throw error;
+  }
+  if (request.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else io.stdout(renderLogin(report));
   return EXIT_OK;
 }

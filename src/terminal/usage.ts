@@ -14,6 +14,9 @@ Usage:
   emailhelp probe [--json] [--protocol imap|pop3|smtp|all] [--port N] HOST_OR_EMAIL
                                          checks a mail server safely: DNS, port, TLS and certificate,
                                          greeting, capabilities, STARTTLS (never logs in)
+  emailhelp probe [--json] --login USER [--protocol imap|pop3|smtp] [--port N] HOST_OR_EMAIL
+                                         opt-in read-only login test (ALLOW_LOGIN_TEST=true):
+                                         one sign-in over TLS, the password from a prompt or stdin
   emailhelp help [COMMAND]               this help, or one command's
 
 Every command takes --json for one JSON document on stdout.
@@ -54,6 +57,19 @@ imap., pop. and smtp. of its domain when nothing is found.
   emailhelp probe imap.example.com
   emailhelp probe --protocol smtp --port 587 mail.example.com
 Only public addresses are probed unless PROBE_ALLOW_NETWORKS allows more.
+
+Login test (opt-in):
+       emailhelp probe [--json] --login USER [--protocol imap|pop3|smtp] [--port N] HOST_OR_EMAIL
+
+Signs in once, read-only, to confirm or explain "Authentication failed": IMAP logs in, asks
+STATUS INBOX and logs out; POP3 (SSL/TLS only) sends USER, PASS, STAT, QUIT; SMTP sends AUTH after
+STARTTLS or on 465, never MAIL FROM. Defaults: IMAP on 993, POP3 on 995, SMTP on 587 (an email
+address uses its provider's servers). Only over TLS with a valid certificate: a server without
+STARTTLS or with a bad certificate never gets the password. No retries. The password is asked
+without echo on a terminal, or read from the first line of stdin; never from the command line,
+never printed. Off unless ALLOW_LOGIN_TEST=true.
+  emailhelp probe --login anna@example.com imap.example.com
+  printf '%s\n' "$PW" | emailhelp probe --json --login anna@example.com --protocol smtp mail.example.com
 `,
   help: `Usage: emailhelp help [COMMAND]
 `,

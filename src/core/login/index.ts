@@ -7,7 +7,7 @@ import { judgeLogin, type LoginReport } from './judge.js';
 import { checkRequest, LoginDisabledError, planLogin, type LoginRequest } from './request.js';
 import { echoForms } from './scrub.js';
 
-export { LoginDisabledError, LoginRequestError, type LoginRequest } from './request.js';
+export { checkTarget as checkLoginRequest, LoginDisabledError, LoginRequestError, type LoginRequest } from './request.js';
 export type { LoginOutcome, LoginReport } from './judge.js';
 export type { LoginStage } from '../../probes/login/types.js';
 

@@ -54,7 +54,8 @@ const CONTROL = /[\x00-\x1f\x7f]/;
 const MAX_USER = 320;
 const MAX_PASSWORD = 1024;
 
-export function checkRequest(request: LoginRequest): void {
+/** Everything but the password: callers check this before they ask for one. */
+export function checkTarget(request: Omit<LoginRequest, 'password'>): void {
   if (!PROTOCOLS.includes(request.protocol ?? 'imap')) throw new LoginRequestError(`the protocol must be ${PROTOCOLS.join(', ')}`);
   if (request.security !== undefined && request.security !== 'tls' && request.security !== 'starttls') throw new LoginRequestError('the security must be tls or starttls');
   if (request.port !== undefined && (!Number.isInteger(request.port) || request.port < 1 || request.port > 65535)) {
@@ -63,6 +64,11 @@ export function checkRequest(request: LoginRequest): void {
   const user = request.user;
   if (typeof user !== 'string' || user.trim() === '') throw new LoginRequestError('the login test needs a user name');
   if (user.length > MAX_USER || CONTROL.test(user)) throw new LoginRequestError('the user name is too long or contains control characters');
+  if (typeof request.input !== 'string' || request.input.trim() === '') throw new LoginRequestError('the login test needs a server name or an email address');
+}
+
+export function checkRequest(request: LoginRequest): void {
+  checkTarget(request);
   const password = request.password?.reveal();
   if (typeof password !== 'string' || password === '') throw new LoginRequestError('the password is empty');
   // Say what is wrong with it, never what it is.

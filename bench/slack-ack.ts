@@ -25,7 +25,7 @@ const TEXT = 'diagnose Sending reported error (0x800CCC0F): The connection to th
 const CLOCK_TICKS = 100;
 
 const standInProcess = spawn(process.execPath, ['--import', 'tsx', `${ROOT}bench/stand-in-process.ts`], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
-const standIn = await new Promise<{ url: string; responseUrl: string }>((resolve) => createInterface({ input: standInProcess.stdout! }).once('line', (l) => resolve(JSON.parse(l) as { url: string; responseUrl: string })));
+const standIn = await new Promise<{ url: string; responseUrl: string }>((resolve) => createInterface({ input: standInProcess.stdout as NodeJS.ReadableStream }).once('line', (l) => resolve(JSON.parse(l) as { url: string; responseUrl: string })));
 
 interface Running {
   name: string;
@@ -39,7 +39,7 @@ async function startApp(name: 'emailhelp' | 'bare'): Promise<Running> {
   delete env.SLACK_APP_TOKEN;
   const args = name === 'emailhelp' ? [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/ehprof'] : []), `${ROOT}dist/main.js`] : [`${ROOT}bench/bare-bolt-app.mjs`];
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'ignore'] });
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
   await new Promise<void>((resolve, reject) => {
     lines.on('line', (line) => {
       if (/listening/.test(line)) resolve();
@@ -86,26 +86,27 @@ const apps = { bare: await startApp('bare'), emailhelp: await startApp('emailhel
 // Warm both (JIT, first diagnosis, module loading) before measuring.
 for (const app of Object.values(apps)) await load(app, { rate: 100, seconds: 2 });
 
-const steady: Record<string, { p50: number[]; p99: number[]; non2xx: number }> = { bare: { p50: [], p99: [], non2xx: 0 }, emailhelp: { p50: [], p99: [], non2xx: 0 } };
+type Steady = { p50: number[]; p99: number[]; non2xx: number };
+const steady: Record<'bare' | 'emailhelp', Steady> = { bare: { p50: [], p99: [], non2xx: 0 }, emailhelp: { p50: [], p99: [], non2xx: 0 } };
 for (let round = 0; round < ROUNDS; round++) {
   for (const name of ['bare', 'emailhelp'] as const) {
     const result = await load(apps[name], { rate: 100, seconds: STEADY_S });
-    steady[name]!.p50.push(result.latency.p50);
-    steady[name]!.p99.push(result.latency.p99);
-    steady[name]!.non2xx += result.non2xx + result.errors;
+    steady[name].p50.push(result.latency.p50);
+    steady[name].p99.push(result.latency.p99);
+    steady[name].non2xx += result.non2xx + result.errors;
   }
 }
 console.log(`steady 100 commands/s, ${STEADY_S} s × ${ROUNDS} rounds, alternated (ack latency, ms):`);
 for (const name of ['bare', 'emailhelp'] as const) {
-  const s = steady[name]!;
+  const s = steady[name];
   console.log(`  ${name.padEnd(9)} p50 median ${median(s.p50)} (runs ${s.p50.join(', ')}) · p99 median ${median(s.p99)} (runs ${s.p99.join(', ')}) · errors ${s.non2xx}`);
 }
-console.log(`  emailhelp p99 / bare p99 = ${(median(steady.emailhelp!.p99) / median(steady.bare!.p99)).toFixed(2)} (bar ≤ 1.3)`);
+console.log(`  emailhelp p99 / bare p99 = ${(median(steady.emailhelp.p99) / median(steady.bare.p99)).toFixed(2)} (bar ≤ 1.3)`);
 
 console.log(`saturation, ${CONNECTIONS} connections, ${SATURATION_S} s:`);
 for (const name of ['bare', 'emailhelp'] as const) {
   const app = apps[name];
-  const pid = app.child.pid!;
+  const pid = app.child.pid ?? 0;
   const cpuBefore = cpuMs(pid);
   const answersBefore = await answered();
   const result = await load(app, { seconds: SATURATION_S });

@@ -38,12 +38,14 @@ export function startConsole(options: DriverOptions = {}): ConsoleDriver {
   let err = '';
   const waiters: (() => void)[] = [];
   const wake = () => waiters.splice(0).forEach((w) => w());
-  output.on('data', (chunk: Buffer) => {
-    out += chunk.toString('utf8');
+  output.setEncoding('utf8');
+  errorOutput.setEncoding('utf8');
+  output.on('data', (chunk: string) => {
+    out += chunk;
     wake();
   });
-  errorOutput.on('data', (chunk: Buffer) => {
-    err += chunk.toString('utf8');
+  errorOutput.on('data', (chunk: string) => {
+    err += chunk;
     wake();
   });
   const config: Config = { ...defaultConfig(), ...options.config };

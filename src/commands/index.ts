@@ -9,7 +9,8 @@ import { DIAGNOSE_MESSAGE, registerDiagnoseMessage } from './shortcuts/diagnose-
 import { registerSlashCommand } from './slash/emailhelp-command.js';
 import { SLASH_COMMAND, type SlackDeps } from './support/deps.js';
 import { GUIDED_MODAL, registerGuidedModal } from './views/guided-modal.js';
-import { ACTION_FEEDBACK_NO, ACTION_FEEDBACK_YES, ACTION_FOLLOW_UP, ACTION_OPEN_LINK, ACTION_SHARE } from './blocks/answer-blocks.js';
+import { LOGIN_TEST_MODAL, registerLoginButton, registerLoginModal } from './views/login-test-modal.js';
+import { ACTION_FEEDBACK_NO, ACTION_FEEDBACK_YES, ACTION_FOLLOW_UP, ACTION_LOGIN_TEST, ACTION_OPEN_LINK, ACTION_SHARE } from './blocks/answer-blocks.js';
 
 /**
  * Every Slack surface emailhelp answers on, and the id Slack knows it by. manifest.yml must list
@@ -24,12 +25,14 @@ export interface Surface {
 export const SURFACES: readonly Surface[] = [
   { kind: 'command', id: SLASH_COMMAND, register: registerSlashCommand },
   { kind: 'view', id: GUIDED_MODAL, register: registerGuidedModal },
+  { kind: 'view', id: LOGIN_TEST_MODAL, register: registerLoginModal },
   { kind: 'shortcut', id: DIAGNOSE_MESSAGE, register: registerDiagnoseMessage },
   { kind: 'event', id: 'app_mention', register: registerAppMention },
   { kind: 'event', id: 'app_home_opened', register: registerAppHome },
   { kind: 'action', id: ACTION_FOLLOW_UP, register: registerFollowUp },
   { kind: 'action', id: ACTION_SHARE, register: registerShareInChannel },
   { kind: 'action', id: `${ACTION_FEEDBACK_YES}|${ACTION_FEEDBACK_NO}`, register: registerFeedback },
+  { kind: 'action', id: ACTION_LOGIN_TEST, register: registerLoginButton },
   { kind: 'action', id: ACTION_OPEN_LINK, register: (app) => registerOpenLink(app) },
 ];
 

@@ -113,6 +113,9 @@ function parseProbe(rest: string): Ask {
         if (!/^\d{1,5}$/.test(value) || n < 1 || n > 65535) throw new AskError('--port must be a port number from 1 to 65535', 'probe');
         port = n;
       }
+    } else if (name === '--login') {
+      // A password must never travel in a chat message: the login test asks for it in a private form.
+      throw new AskError('the login test is not typed: probe the server, then use the answer\'s "Test login" button, which asks for the password in a private form', 'probe');
     } else if (word.startsWith('--')) {
       throw new AskError(`unknown option ${word.slice(0, 40)} for probe (it takes --protocol and --port)`, 'probe');
     } else {

@@ -4,6 +4,7 @@ import { ACTION_FOLLOW_UP, answerMessage } from '../blocks/answer-blocks.js';
 import { answerContext, type SlackDeps } from '../support/deps.js';
 import { guarded } from '../support/guarded.js';
 import { Progress } from '../support/progress.js';
+import { responseUrlPoster } from '../support/response-url.js';
 import { newShareId } from './share-in-channel.js';
 
 /**
@@ -57,8 +58,9 @@ export function askFromButton(value: string): Ask {
 }
 
 export function registerFollowUp(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(new RegExp(`^${ACTION_FOLLOW_UP}(:\\d+)?$`), async ({ ack, body, action, respond }) => {
+  app.action<BlockButtonAction>(new RegExp(`^${ACTION_FOLLOW_UP}(:\\d+)?$`), async ({ ack, body, action }) => {
     await ack();
+    const respond = responseUrlPoster(body.response_url);
     const tell = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
     await guarded(deps.logger, 'follow_up', async () => {
       let ask: Ask;

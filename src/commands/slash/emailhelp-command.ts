@@ -1,10 +1,11 @@
-import type { App, RespondFn, SlashCommand } from '@slack/bolt';
+import type { App, SlashCommand } from '@slack/bolt';
 import { AskError, buildAnswer, parseAsk, problem, type Ask } from '../../core/answer/index.js';
 import { answerMessage } from '../blocks/answer-blocks.js';
 import { slackTextToPlain } from '../blocks/slack-text.js';
 import { answerContext, SLASH_COMMAND, type SlackDeps } from '../support/deps.js';
 import { guarded } from '../support/guarded.js';
 import { Progress } from '../support/progress.js';
+import { responseUrlPoster, type ResponseUrlPoster } from '../support/response-url.js';
 import { newShareId } from '../actions/share-in-channel.js';
 import { guidedModal } from '../views/guided-modal.js';
 
@@ -14,7 +15,8 @@ import { guidedModal } from '../views/guided-modal.js';
  * through the response_url, ephemeral, replacing a "checking …" message when there was one.
  */
 export function registerSlashCommand(app: App, deps: SlackDeps): void {
-  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
+  app.command(SLASH_COMMAND, async ({ command, ack, client }) => {
+    const respond = responseUrlPoster(command.response_url);
     let ask: Ask;
     try {
       ask = parseAsk(slackTextToPlain(command.text ?? ''));
@@ -35,7 +37,7 @@ export function registerSlashCommand(app: App, deps: SlackDeps): void {
   });
 }
 
-async function answerByResponseUrl(ask: Ask, command: SlashCommand, respond: RespondFn, deps: SlackDeps): Promise<void> {
+async function answerByResponseUrl(ask: Ask, command: SlashCommand, respond: ResponseUrlPoster, deps: SlackDeps): Promise<void> {
   const progress = new Progress((message) => respond({ response_type: 'ephemeral', ...message }));
   const actor = { team: command.team_id ?? null, user: command.user_id, surface: 'slash' };
   const answer = await buildAnswer(ask, answerContext(deps, actor, progress.step));

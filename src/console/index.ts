@@ -134,7 +134,7 @@ export async function runConsole(config: Config, io: ConsoleIo = {}): Promise<nu
   function finish(code: number): number {
     reader.close();
     spinner.stop();
-    output.off('error', onOutputError);
+    // The error listener stays: a write that failed just before the end reports its EPIPE after it.
     if (tty) write('\n');
     return code;
   }

@@ -77,7 +77,7 @@ export function registerFollowUp(app: App, deps: SlackDeps): void {
       await progress.settled();
       const shareId = newShareId();
       const threadTs = (body.container as { thread_ts?: string }).thread_ts ?? null;
-      deps.shareable.set(shareId, { message: answerMessage(answer), threadTs });
+      deps.shareable.set(shareId, { answer, threadTs });
       // A response_url reply with replace_original replaces the message that holds the button
       // (or the progress note, when there was one): the progress note is the one to replace.
       await respond({ response_type: 'ephemeral', replace_original: progress.shown, ...answerMessage(answer, { shareId }) });

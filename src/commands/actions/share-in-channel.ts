@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { App, BlockButtonAction } from '@slack/bolt';
-import { ACTION_SHARE, context, fitMessage } from '../blocks/answer-blocks.js';
+import { ACTION_SHARE, answerMessage, context, fitMessage } from '../blocks/answer-blocks.js';
 import { LIMITS } from '../blocks/limits.js';
 import type { SlackDeps } from '../support/deps.js';
 import { guarded, slackErrorCode } from '../support/guarded.js';
@@ -26,8 +26,9 @@ export function registerShareInChannel(app: App, deps: SlackDeps): void {
         return;
       }
       // The sharer's own id, which Slack gave us: the only mention emailhelp ever writes.
-      const blocks = [...shared.message.blocks, context(`Shared by <@${body.user.id}> with /emailhelp`)];
-      const message = fitMessage({ text: shared.message.text, blocks }, LIMITS.messageBlocks);
+      const rendered = answerMessage(shared.answer);
+      const blocks = [...rendered.blocks, context(`Shared by <@${body.user.id}> with /emailhelp`)];
+      const message = fitMessage({ text: rendered.text, blocks }, LIMITS.messageBlocks);
       try {
         await client.chat.postMessage({ channel, ...message, ...(shared.threadTs ? { thread_ts: shared.threadTs } : {}), unfurl_links: false, unfurl_media: false });
       } catch (error) {

@@ -44,6 +44,6 @@ async function answerByResponseUrl(ask: Ask, command: SlashCommand, respond: Res
   await progress.settled();
   const shareId = newShareId();
   const message = answerMessage(answer, { shareId });
-  deps.shareable.set(shareId, { message: answerMessage(answer), threadTs: null });
+  deps.shareable.set(shareId, { answer, threadTs: null });
   await respond({ response_type: 'ephemeral', replace_original: progress.shown, ...message });
 }

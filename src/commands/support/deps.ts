@@ -1,6 +1,6 @@
 import type { Config } from '../../config.js';
 import type { AnswerContext } from '../../core/answer/index.js';
-import type { SlackMessage } from '../blocks/answer-blocks.js';
+import type { Answer } from '../../core/answer/index.js';
 import { BoundedMap } from './bounded-map.js';
 import type { AppLogger } from './logger.js';
 import { ProbeLimits, type ProbeActor, type ProbeLimitsOptions } from './probe-limits.js';
@@ -19,7 +19,8 @@ export interface SlackDeps {
 }
 
 export interface SharedAnswer {
-  message: SlackMessage;
+  /** Rendered only when someone shares it: most answers never are. */
+  answer: Answer;
   /** The thread the answer belongs to, when it was asked in one. */
   threadTs: string | null;
 }

@@ -85,6 +85,31 @@ describe('console in a pseudo-terminal', () => {
     }
   });
 
+  it('Ctrl-C clears a half-typed line; during a probe it ends the console at once, as SIGINT does', async () => {
+    released = false;
+    const pty = startInPty([process.execPath, MAIN], { cwd, env: env({ PROBE_ALLOW_NETWORKS: '127.0.0.0/8', PROBE_TIMEOUT_MS: '20000' }) });
+    try {
+      await pty.until('emailhelp> ');
+      pty.keys('half typed');
+      await pty.until('half typed');
+      pty.keys('\x03');
+      let from = pty.screen().length;
+      // Had the line not been cleared, this would be "half typedhelp": a diagnosis, not the help.
+      pty.keys('help\r');
+      await pty.until(/In this console[\s\S]*emailhelp> /, from);
+
+      from = pty.screen().length;
+      pty.keys(`probe 127.0.0.1 --port ${silentPort()} --protocol imap\r`);
+      await pty.until('checking 127.0.0.1…', from);
+      pty.keys('\x03');
+      // The probe would wait 20 s for a greeting; the terminal's Ctrl-C ends the process instead.
+      expect(await pty.exit).toBe(130);
+    } finally {
+      pty.kill();
+      held.splice(0).forEach((s) => s.destroy());
+    }
+  });
+
   it('NO_COLOR: the same prompt and answer without colour; quit exits 0', async () => {
     const pty = startInPty([process.execPath, MAIN], { cwd, env: env({ NO_COLOR: '1' }) });
     try {

@@ -5,7 +5,8 @@ import { spawn } from 'node:child_process';
  * dependency; Python's standard `pty` module is on every machine this project runs on (Debian's
  * Node image has python3 for node-gyp; .ci/run's machine too). The relay below gives the program
  * a terminal of 100×40 on its stdin/stdout/stderr, copies our writes to it as keystrokes, copies
- * what it shows back to us, and exits with the program's exit status.
+ * what it shows back to us, and exits with the program's exit status (128 + N, as a shell says,
+ * when signal N ended it).
  */
 
 const RELAY = String.raw`
@@ -34,8 +35,8 @@ while True:
         if not data:
             break
         write_all(1, data)
-status = os.waitpid(pid, 0)[1]
-sys.exit(os.waitstatus_to_exitcode(status))
+code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+sys.exit(code if code >= 0 else 128 - code)
 `;
 
 export interface PtySession {

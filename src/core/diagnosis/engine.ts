@@ -1,20 +1,27 @@
-import type {
-  CauseId,
-  CauseInfo,
-  ClientId,
-  CodeEvidence,
-  ContextRule,
-  PhraseEvidence,
+import {
+  CAUSE_IDS,
+  type CauseId,
+  type CauseInfo,
+  type ClientId,
+  type CodeEvidence,
+  type ContextRule,
+  type PhraseEvidence,
 } from '../../content/types.js';
-import { extract, type Extracted } from './extract.js';
-import { clip, normalizeWords } from './normalize.js';
-import { PhraseMatcher } from './phrase-matcher.js';
+import { EXTRACTION_WORDS, extract, type Extracted } from './extract.js';
+import { Lexicon } from './lexicon.js';
+import { clip } from './normalize.js';
+import { PhraseMatcher, type PhraseMatch } from './phrase-matcher.js';
+import { Tokens } from './tokens.js';
 import { WordModel, type WordCounts } from './word-model.js';
 
 /**
  * The diagnosis engine: hand-written evidence (phrases and codes) and context, plus what the words
- * of real, labelled messages say (WordModel), turned into ranked causes. It knows nothing about any particular error: all of that
- * lives in src/content and reaches it through `Knowledge`.
+ * of real, labelled messages say (WordModel), turned into ranked causes. It knows nothing about any
+ * particular error: all of that lives in src/content and reaches it through `Knowledge`.
+ *
+ * Per text it reads the words once (Tokens, against one Lexicon shared by the phrases, the word
+ * model and the extractor) and keeps its scores in arrays indexed by cause that every call reuses;
+ * only the causes shown are put into words.
  */
 
 export interface Knowledge {
@@ -65,95 +72,159 @@ export type Tuning = typeof DEFAULT_TUNING;
 
 /** Why a cause scored, kept as references and put into words only for the causes shown. */
 type Reason =
-  | { kind: 'phrase'; evidence: PhraseEvidence; phrase: string }
+  | { kind: 'phrase'; match: PhraseMatch }
   | { kind: 'code'; code: string; meaning: string }
   | { kind: 'rule'; text: string };
 
-interface Scored {
-  score: number;
-  reasons: Reason[];
-  weights: number[];
+const CAUSES = CAUSE_IDS.length;
+const UNKNOWN = CAUSE_IDS.indexOf('unknown');
+const CAUSE_INDEX = new Map<CauseId, number>(CAUSE_IDS.map((id, i) => [id, i]));
+
+function causeIndex(id: CauseId): number {
+  const i = CAUSE_INDEX.get(id);
+  if (i === undefined) throw new Error(`unknown cause ${id}`);
+  return i;
 }
 
-function describe(reason: Reason): string {
-  switch (reason.kind) {
-    case 'phrase':
-      return reason.evidence.note ?? `"${reason.phrase.replace(/\*/g, '…').replace(/ \.\. /g, ' … ')}"`;
-    case 'code':
-      return `${reason.code}: ${reason.meaning}`;
-    case 'rule':
-      return reason.text;
-  }
+/** A code's evidence with its causes as indexes, so a text's codes cost no object walk. */
+interface KnownCode {
+  evidence: CodeEvidence;
+  causes: [number, number][];
+}
+
+interface Rule {
+  rule: ContextRule;
+  from: number[];
+  to: [number, number][];
 }
 
 export class DiagnosisEngine {
-  readonly #knowledge: Knowledge;
+  readonly #tokens: Tokens;
   readonly #matcher: PhraseMatcher;
   readonly #words: WordModel;
-  readonly #codes: Map<string, CodeEvidence>;
-  readonly #causes: Map<CauseId, CauseInfo>;
-
+  readonly #codes: Map<string, KnownCode>;
+  readonly #causes: (CauseInfo | undefined)[];
+  readonly #rules: Rule[];
   readonly #tuning: Tuning;
+  readonly #labels = new Map<PhraseMatch, string>();
+  /** Fixes per cause and client, worked out once. */
+  readonly #fixes = new Map<CauseInfo, Map<ClientId | null, string[]>>();
+
+  // Scratch for one call, by cause index. A cause enters `#order` when first scored, and that
+  // order breaks ties in the ranking.
+  readonly #weights: number[][] = CAUSE_IDS.map(() => []);
+  readonly #reasons: Reason[][] = CAUSE_IDS.map(() => []);
+  readonly #score = new Float64Array(CAUSES);
+  readonly #scored = new Uint8Array(CAUSES);
+  readonly #order: number[] = [];
+  readonly #final = new Float64Array(CAUSES);
+  readonly #inFinal = new Uint8Array(CAUSES);
+  readonly #finalOrder: number[] = [];
+  readonly #wordScores = new Float64Array(CAUSES);
+  readonly #sorted: number[] = [];
+  readonly #boosts: [number, number, string][] = [];
 
   constructor(knowledge: Knowledge, tuning: Partial<Tuning> = {}) {
-    this.#knowledge = knowledge;
     this.#tuning = { ...DEFAULT_TUNING, ...tuning };
+    const lexicon = new Lexicon();
     // Content phrases are validated by the test suite (test/diagnosis/phrase-matcher.test.ts).
-    this.#matcher = new PhraseMatcher(knowledge.phrases, { validate: false });
-    this.#words = new WordModel(knowledge.words);
-    this.#codes = new Map(knowledge.codes.map((c) => [c.code.toUpperCase(), c]));
-    this.#causes = new Map(knowledge.causes.map((c) => [c.id, c]));
+    this.#matcher = new PhraseMatcher(knowledge.phrases, lexicon, { validate: false });
+    this.#words = new WordModel(knowledge.words, lexicon);
+    for (const w of EXTRACTION_WORDS) lexicon.add(w);
+    this.#tokens = new Tokens(lexicon);
+    this.#codes = new Map(
+      knowledge.codes.map((c) => [
+        c.code.toUpperCase(),
+        { evidence: c, causes: (Object.entries(c.causes) as [CauseId, number][]).map(([id, w]) => [causeIndex(id), w]) },
+      ]),
+    );
+    this.#causes = CAUSE_IDS.map((id) => knowledge.causes.find((c) => c.id === id));
+    this.#rules = knowledge.rules.map((rule) => ({
+      rule,
+      from: rule.from.map(causeIndex),
+      to: (Object.entries(rule.to) as [CauseId, number][]).map(([id, share]) => [causeIndex(id), share]),
+    }));
+  }
+
+  #add(cause: number, weight: number, reason: Reason | null): void {
+    if (this.#scored[cause] === 0) {
+      this.#scored[cause] = 1;
+      this.#order.push(cause);
+    }
+    (this.#weights[cause] as number[]).push(weight);
+    if (reason) (this.#reasons[cause] as Reason[]).push(reason);
+  }
+
+  #reset(): void {
+    for (const c of this.#order) {
+      (this.#weights[c] as number[]).length = 0;
+      (this.#reasons[c] as Reason[]).length = 0;
+      this.#scored[c] = 0;
+      this.#score[c] = 0;
+    }
+    this.#order.length = 0;
+    for (const c of this.#finalOrder) this.#inFinal[c] = 0;
+    this.#finalOrder.length = 0;
+  }
+
+  #setFinal(cause: number, score: number): void {
+    if (this.#inFinal[cause] === 0) {
+      this.#inFinal[cause] = 1;
+      this.#finalOrder.push(cause);
+    }
+    this.#final[cause] = score;
   }
 
   diagnose(input: string): Diagnosis {
     const text = clip(input);
-    const wordList = normalizeWords(text);
-    const words = new Set(wordList);
-    const normalized = wordList.join(' ');
-    const facts = extract(text, words);
-    const scores = new Map<CauseId, Scored>();
-    const add = (cause: CauseId, weight: number, reason: Reason | null) => {
-      let s = scores.get(cause);
-      if (!s) scores.set(cause, (s = { score: 0, reasons: [], weights: [] }));
-      s.weights.push(weight);
-      if (reason) s.reasons.push(reason);
-    };
+    const tokens = this.#tokens;
+    tokens.read(text);
+    const facts = extract(text, tokens.wordSet);
+    this.#reset();
 
     let evidenceClient: ClientId | null = null;
-    for (const { evidence, phrase } of this.#matcher.match(` ${normalized}`, words)) {
-      add(evidence.cause, evidence.weight, evidence.weight > 0 ? { kind: 'phrase', evidence, phrase } : null);
+    for (const match of this.#matcher.match(tokens)) {
+      const { evidence } = match;
+      this.#add(causeIndex(evidence.cause), evidence.weight, evidence.weight > 0 ? { kind: 'phrase', match } : null);
       if (evidence.client && evidence.weight >= 3 && !evidenceClient) evidenceClient = evidence.client;
     }
     for (const code of facts.codes) {
       const known = this.#codes.get(code.toUpperCase());
       if (!known) continue;
-      for (const [cause, weight] of Object.entries(known.causes) as [CauseId, number][]) {
-        add(cause, weight, { kind: 'code', code, meaning: known.meaning });
+      for (const [cause, weight] of known.causes) {
+        this.#add(cause, weight, { kind: 'code', code, meaning: known.evidence.meaning });
       }
-      if (known.client && !evidenceClient) evidenceClient = known.client;
+      if (known.evidence.client && !evidenceClient) evidenceClient = known.evidence.client;
     }
 
-    for (const s of scores.values()) {
+    const decay = this.#tuning.evidenceDecay;
+    const sorted = this.#sorted;
+    for (const c of this.#order) {
       // Counter-evidence ("sending quota" is not a full mailbox) subtracts in full.
-      const against = s.weights.filter((w) => w < 0).reduce((sum, w) => sum + w, 0);
-      s.score = s.weights
-        .filter((w) => w > 0)
-        .sort((a, b) => b - a)
-        .reduce((sum, w, i) => sum + w * this.#tuning.evidenceDecay ** i, against);
+      let score = 0;
+      sorted.length = 0;
+      for (const w of this.#weights[c] as number[]) {
+        if (w < 0) score += w;
+        else if (w > 0) sorted.push(w);
+      }
+      sorted.sort((a, b) => b - a);
+      for (let i = 0; i < sorted.length; i++) score += (sorted[i] as number) * decay ** i;
+      this.#score[c] = score;
     }
 
-    this.#applyContext(scores, facts, text);
+    this.#applyContext(facts, text);
 
-    const final = new Map<CauseId, number>();
-    for (const [cause, s] of scores) if (s.score > 0) final.set(cause, s.score);
-    const anyEvidence = final.size > 0;
-    for (const [cause, logOdds] of this.#words.score(wordList)) {
-      // "Unknown" examples share no wording (anything that is not a settings problem), so word
-      // statistics say nothing for it; only its own evidence (sending limits, …) counts.
-      if (cause === 'unknown') continue;
-      const hand = final.get(cause);
-      const words = this.#tuning.wordWeight * logOdds;
-      final.set(cause, hand === undefined ? words - this.#tuning.noEvidencePenalty : hand + words);
+    for (const c of this.#order) if ((this.#score[c] as number) > 0) this.#setFinal(c, this.#score[c] as number);
+    const anyEvidence = this.#finalOrder.length > 0;
+    const wordScores = this.#wordScores;
+    if (this.#words.score(tokens, wordScores)) {
+      for (let c = 0; c < CAUSES; c++) {
+        // "Unknown" examples share no wording (anything that is not a settings problem), so word
+        // statistics say nothing for it; only its own evidence (sending limits, …) counts.
+        if (c === UNKNOWN || !this.#words.knows(c)) continue;
+        const words = this.#tuning.wordWeight * (wordScores[c] as number);
+        this.#setFinal(c, this.#inFinal[c] === 1 ? (this.#final[c] as number) + words : words - this.#tuning.noEvidencePenalty);
+      }
     }
 
     const extracted: Extracted = {
@@ -164,82 +235,115 @@ export class DiagnosisEngine {
       code: facts.code,
       codes: facts.codes,
     };
-    return { causes: this.#rank(final, scores, extracted, anyEvidence), extracted };
+    return { causes: this.#rank(extracted, anyEvidence), extracted };
   }
 
-  #applyContext(scores: Map<CauseId, Scored>, facts: Extracted, text: string): void {
-    const boosts: [CauseId, number, string][] = [];
-    for (const rule of this.#knowledge.rules) {
-      const strongest = Math.max(0, ...rule.from.map((c) => scores.get(c)?.score ?? 0));
+  #applyContext(facts: Extracted, text: string): void {
+    const boosts = this.#boosts;
+    boosts.length = 0;
+    const score = this.#score;
+    for (const { rule, from, to } of this.#rules) {
+      let strongest = 0;
+      for (const c of from) if ((score[c] as number) > strongest) strongest = score[c] as number;
       if (strongest === 0) continue;
       const { provider, port, protocol, text: textPattern } = rule.when;
       if (provider && !provider.test(facts.host ?? text)) continue;
       if (port && (facts.port === null || !port.includes(facts.port))) continue;
       if (protocol && (facts.protocol === null || !protocol.includes(facts.protocol))) continue;
       if (textPattern && !textPattern.test(text)) continue;
-      for (const [cause, share] of Object.entries(rule.to) as [CauseId, number][]) {
-        boosts.push([cause, strongest * share, rule.reason]);
-      }
+      for (const [cause, share] of to) boosts.push([cause, strongest * share, rule.reason]);
       if (rule.keep !== undefined) {
-        for (const cause of rule.from) {
-          const s = scores.get(cause);
-          if (s && s.score > 0) boosts.push([cause, -s.score * (1 - rule.keep), '']);
+        for (const c of from) {
+          if (this.#scored[c] === 1 && (score[c] as number) > 0) boosts.push([c, -(score[c] as number) * (1 - rule.keep), '']);
         }
       }
     }
     // Boosts are computed from the scores before any rule ran, so rule order never matters.
     for (const [cause, boost, reason] of boosts) {
-      let s = scores.get(cause);
-      if (!s) scores.set(cause, (s = { score: 0, reasons: [], weights: [] }));
-      s.score += boost;
-      if (reason) s.reasons.push({ kind: 'rule', text: reason });
+      if (this.#scored[cause] === 0) {
+        this.#scored[cause] = 1;
+        this.#order.push(cause);
+      }
+      score[cause] = (score[cause] as number) + boost;
+      if (reason) (this.#reasons[cause] as Reason[]).push({ kind: 'rule', text: reason });
     }
   }
 
-  #rank(final: Map<CauseId, number>, scores: Map<CauseId, Scored>, extracted: Extracted, anyEvidence: boolean): RankedCause[] {
+  #rank(extracted: Extracted, anyEvidence: boolean): RankedCause[] {
     const t = this.#tuning;
+    const final = this.#final;
     // With no evidence at all, word statistics alone must be clear before a cause is named.
     const baseline = anyEvidence ? t.unknownBaseline : Math.max(t.unknownBaseline, t.wordsOnlyMinimum);
-    const unknownScore = Math.max(baseline, final.get('unknown') ?? -Infinity);
-    const ranked = [...final]
-      .filter(([id]) => id !== 'unknown')
-      .sort((a, b) => b[1] - a[1]);
+    const unknownScore = Math.max(baseline, this.#inFinal[UNKNOWN] === 1 ? (final[UNKNOWN] as number) : -Infinity);
+    // Stable: equal scores keep the order in which their causes were first scored.
+    const ranked = this.#finalOrder.filter((c) => c !== UNKNOWN).sort((a, b) => (final[b] as number) - (final[a] as number));
     // Softmax over the named causes and "nothing fits"; scores are shifted for numeric safety.
-    const top = Math.max(unknownScore, ranked[0]?.[1] ?? -Infinity);
+    const best = ranked[0];
+    const top = Math.max(unknownScore, best === undefined ? -Infinity : (final[best] as number));
     const exp = (score: number) => Math.exp((score - top) / t.temperature);
-    const total = ranked.reduce((sum, [, score]) => sum + exp(score), exp(unknownScore));
+    let total = exp(unknownScore);
+    for (const c of ranked) total += exp(final[c] as number);
     const confidence = (score: number) => exp(score) / total;
 
-    const out: { id: CauseId; confidence: number }[] = [];
-    const best = ranked[0];
-    if (!best || best[1] < unknownScore) {
-      out.push({ id: 'unknown', confidence: confidence(unknownScore) });
+    const out: RankedCause[] = [];
+    if (best === undefined || (final[best] as number) < unknownScore) {
+      out.push(this.#present(UNKNOWN, confidence(unknownScore), extracted.client));
     }
     // When nothing in the text points anywhere, word statistics must stand out to be listed at all.
     const floor = anyEvidence ? t.minConfidence : t.wordsOnlyMinConfidence;
-    for (const [id, score] of ranked) {
+    for (const c of ranked) {
       if (out.length >= t.maxCauses) break;
-      const c = confidence(score);
+      const score = final[c] as number;
+      const p = confidence(score);
       // Every cause the text itself points to is listed; word statistics alone add a cause only
       // when it is still worth a look. "Nothing fits" stands alone otherwise.
-      const pointedTo = (scores.get(id)?.weights.some((w) => w > 0) ?? false) && score > 0;
-      if (out.length > 0 && c < floor && !pointedTo) continue;
-      out.push({ id, confidence: c });
+      const pointedTo = this.#scored[c] === 1 && (this.#weights[c] as number[]).some((w) => w > 0) && score > 0;
+      if (out.length > 0 && p < floor && !pointedTo) continue;
+      out.push(this.#present(c, p, extracted.client));
     }
-    return out.map((r) => this.#present(r.id, r.confidence, scores.get(r.id)?.reasons ?? [], extracted.client));
+    return out;
   }
 
-  #present(id: CauseId, confidence: number, reasons: Reason[], client: ClientId | null): RankedCause {
-    const info = this.#causes.get(id);
-    if (!info) throw new Error(`no content for cause ${id}`);
+  #present(cause: number, confidence: number, client: ClientId | null): RankedCause {
+    const info = this.#causes[cause];
+    if (!info) throw new Error(`no content for cause ${CAUSE_IDS[cause]}`);
+    const evidence = new Set<string>();
+    for (const reason of this.#reasons[cause] as Reason[]) evidence.add(this.#describe(reason));
     return {
-      id,
+      id: info.id,
       confidence: Math.round(confidence * 1000) / 1000,
       title: info.title,
       explanation: info.explanation,
-      fixes: pickFixes(info, client),
-      evidence: [...new Set(reasons.map(describe))].slice(0, 5),
+      fixes: this.#fixesFor(info, client),
+      evidence: [...evidence].slice(0, 5),
     };
+  }
+
+  #fixesFor(info: CauseInfo, client: ClientId | null): string[] {
+    let byClient = this.#fixes.get(info);
+    if (!byClient) this.#fixes.set(info, (byClient = new Map()));
+    let fixes = byClient.get(client);
+    if (!fixes) byClient.set(client, (fixes = pickFixes(info, client)));
+    // A copy: the answer is the caller's to change.
+    return fixes.slice();
+  }
+
+  #describe(reason: Reason): string {
+    switch (reason.kind) {
+      case 'phrase': {
+        let label = this.#labels.get(reason.match);
+        if (label === undefined) {
+          const { evidence, phrase } = reason.match;
+          label = evidence.note ?? `"${phrase.replace(/\*/g, '…').replace(/ \.\. /g, ' … ')}"`;
+          this.#labels.set(reason.match, label);
+        }
+        return label;
+      }
+      case 'code':
+        return `${reason.code}: ${reason.meaning}`;
+      case 'rule':
+        return reason.text;
+    }
   }
 }
 

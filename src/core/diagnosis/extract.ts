@@ -17,6 +17,11 @@ export interface Extracted {
   codes: string[];
 }
 
+/** The normalised words of the text, asked one by one. */
+export interface WordSet {
+  has(word: string): boolean;
+}
+
 export type CodeKind = 'outlook' | 'smtp_reply' | 'smtp_enhanced' | 'imap' | 'pop3' | 'errno' | 'tls' | 'socket';
 
 export interface FoundCode {
@@ -137,38 +142,72 @@ type HostToken = Token & { port: number | null; prefix: string };
 // Characters that end a token: blanks, quotes, brackets and list punctuation.
 const SEPARATOR = new Uint8Array(128);
 for (const ch of ' \t\n\r\f\v"\'`<>()[]{},;|') SEPARATOR[ch.charCodeAt(0)] = 1;
-const WIDE_SEPARATORS = new Set(['“', '”', '„', '«', '»', '‘', '’', '\u00a0']);
+/** Characters hostToken strips from a token's end. */
+const TRAILING = new Uint8Array(128);
+for (const ch of '.:!?') TRAILING[ch.charCodeAt(0)] = 1;
+const LOCALHOST = /localhost/i;
+/** A dot or colon with a character after it that hostToken does not strip: an inner one. */
+const INNER_MARK = /[.:][.:!?]*[^ \t\n\r\f\v"'`<>()[\]{},;|“”„«»‘’\u00a0.:!?]/g;
+
+function isSeparator(code: number): boolean {
+  if (code < 128) return SEPARATOR[code] === 1;
+  // “ ” „ « » ‘ ’ and the no-break space
+  return code === 0x201c || code === 0x201d || code === 0x201e || code === 0xab || code === 0xbb || code === 0x2018 || code === 0x2019 || code === 0xa0;
+}
 
 /**
- * Host-like tokens with their position, split off from a URL scheme, a user@ or a :port. One pass
- * over the characters; only tokens with an inner dot or a colon (or "localhost") are looked at.
+ * Host-like tokens with their position, split off from a URL scheme, a user@ or a :port. Only
+ * tokens that still hold an inner dot or a colon once hostToken has stripped their end can name a
+ * host or a port — a sentence's last word ("done.") cannot — and, besides them, "localhost". So
+ * unless the text says "localhost", only the tokens around such inner dots and colons are read,
+ * found by a regular expression rather than a walk over every character.
  */
 function hostTokens(text: string): HostToken[] {
   const out: HostToken[] = [];
-  let start = -1;
-  let innerDot = false;
-  let colon = false;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 32;
-    const separator = code < 128 ? SEPARATOR[code] === 1 : WIDE_SEPARATORS.has(text[i] ?? '');
-    if (!separator) {
-      if (start < 0) {
-        start = i;
-        innerDot = false;
-        colon = false;
-      } else if (code === 46 && i + 1 < text.length) innerDot = true;
-      if (code === 58) colon = true;
-      continue;
+  if (LOCALHOST.test(text)) {
+    let start = -1;
+    for (let i = 0; i <= text.length; i++) {
+      if (i < text.length && !isSeparator(text.charCodeAt(i))) {
+        if (start < 0) start = i;
+        continue;
+      }
+      if (start >= 0) addHostToken(text, start, i, out);
+      start = -1;
     }
-    if (start < 0) continue;
-    const end = i;
-    const first = start;
-    start = -1;
-    if (!innerDot && !colon && end - first !== 9) continue;
-    const token = hostToken(text.slice(first, end), first);
-    if (token) out.push(token);
+    return out;
+  }
+  INNER_MARK.lastIndex = 0;
+  while (INNER_MARK.test(text)) {
+    // The match ends on a character of the token that holds it; the token is read from there.
+    let start = INNER_MARK.lastIndex - 1;
+    while (start > 0 && !isSeparator(text.charCodeAt(start - 1))) start--;
+    let end = INNER_MARK.lastIndex;
+    while (end < text.length && !isSeparator(text.charCodeAt(end))) end++;
+    addHostToken(text, start, end, out);
+    INNER_MARK.lastIndex = end;
   }
   return out;
+}
+
+/** Adds the token text[start, end) when it can be a host or carry a port. */
+function addHostToken(text: string, start: number, end: number, out: HostToken[]): void {
+  // A dot (not the first character) or a colon seen; one of them followed by a character that is
+  // not stripped from the end; where the stripped end begins.
+  let pending = false;
+  let inner = false;
+  let solidEnd = start;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128 && TRAILING[code] === 1) {
+      if ((code === 46 && i > start && i + 1 < text.length) || code === 58) pending = true;
+    } else {
+      if (pending) inner = true;
+      solidEnd = i + 1;
+    }
+  }
+  if (!inner && end - start !== 9 && !(pending && solidEnd - start === 9)) return;
+  const token = hostToken(text.slice(start, end), start);
+  if (token) out.push(token);
 }
 
 function hostToken(raw: string, at: number): HostToken | null {
@@ -278,7 +317,7 @@ export function findProtocol(
   host: string | null,
   port: number | null,
   codes: FoundCode[],
-  words: ReadonlySet<string> = wordSet(text),
+  words: WordSet = wordSet(text),
 ): Protocol | null {
   const votes: Record<Protocol, number> = { imap: 0, pop3: 0, smtp: 0 };
   for (const [protocol, re, weight, keywords] of PROTOCOL_WORDS) {
@@ -308,7 +347,7 @@ export function findProtocol(
  * The mail app that showed the error. A user often names a second app that works ("it works in
  * Thunderbird"), so a mention in a sentence that says it works counts for little.
  */
-export function findClient(text: string, codes: FoundCode[], words: ReadonlySet<string> = wordSet(text)): ClientId | null {
+export function findClient(text: string, codes: FoundCode[], words: WordSet = wordSet(text)): ClientId | null {
   let best: { client: ClientId; score: number; index: number } | null = null;
   for (const { client, pattern, keywords } of CLIENT_MENTIONS) {
     if (!keywords.some((k) => words.has(k))) continue;
@@ -349,8 +388,14 @@ function wordSet(text: string): Set<string> {
   return new Set(normalizeWords(text));
 }
 
+/** The words the extractor asks `WordSet.has` about: a caller's word set must know them. */
+export const EXTRACTION_WORDS: readonly string[] = [
+  ...PROTOCOL_WORDS.flatMap(([, , , keywords]) => keywords),
+  ...CLIENT_MENTIONS.flatMap((m) => m.keywords),
+];
+
 /** `words`: the normalised words of `raw`, when the caller has them already. */
-export function extract(raw: string, words: ReadonlySet<string> = wordSet(raw)): Extracted & { found: FoundCode[] } {
+export function extract(raw: string, words: WordSet = wordSet(raw)): Extracted & { found: FoundCode[] } {
   const text = collapseWhitespace(raw);
   const found = findCodes(text);
   const tokens = hostTokens(text);

@@ -1,26 +1,23 @@
 /**
- * Text normalisation shared by evidence matching and example similarity. Users paste the same
- * error with curly quotes, accents stripped or not, wrapped lines, upper case and punctuation noise;
- * all of that must compare equal. Work is bounded: diagnosis only ever reads MAX_CHARS.
+ * Text normalisation shared by evidence matching, the word model and the example catalog. Users
+ * paste the same error with curly quotes, accents stripped or not, wrapped lines, upper case and
+ * punctuation noise; all of that must compare equal. Work is bounded: diagnosis only ever reads
+ * MAX_CHARS.
+ *
+ * The rules: an email address becomes the word "emailaddress" and a server name "servername"; the
+ * text is decomposed (NFKD), accents dropped, lower-cased, "ß" becomes "ss"; the words are the runs
+ * of [a-z0-9]. `scanWords` applies them in one pass over the characters into reusable buffers, so
+ * diagnosing a text allocates no string per word.
  */
 
 /** Error messages are short; a 1 MB paste is a log, and the error is near its start or end. */
 export const MAX_CHARS = 20_000;
-
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
-const WORD = /[a-z0-9]+/g;
-const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Limits a huge paste to its head and tail, where clients put the error and its code. */
 export function clip(text: string): string {
   if (text.length <= MAX_CHARS) return text;
   const half = MAX_CHARS / 2;
   return `${text.slice(0, half)}\n…\n${text.slice(-half)}`;
-}
-
-/** Lower case, no accents, ß → ss, one space between words, punctuation dropped. */
-export function normalize(text: string): string {
-  return normalizeWords(text).join(' ');
 }
 
 // An address or a server name stands for one thing, but splits into many words ("anna smith
@@ -30,20 +27,165 @@ export function normalize(text: string): string {
 const EMAIL = /[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}/g;
 const SERVER_NAME = /\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){2,8}\b/gi;
 
-/** The words of normalize(), as a list. */
-export function normalizeWords(raw: string): string[] {
-  let text = raw;
-  if (text.includes('@')) text = text.replace(EMAIL, ' emailaddress ');
-  if (text.includes('.')) text = text.replace(SERVER_NAME, ' servername ');
-  // Most pasted errors are plain ASCII: folding accents is only needed otherwise.
-  const folded = NON_ASCII.test(text)
-    ? text
-        .normalize('NFKD')
-        .replace(COMBINING_MARKS, '')
-        .toLowerCase()
-        .replace(/ß/g, 'ss')
-    : text.toLowerCase();
-  return folded.match(WORD) ?? [];
+// Both patterns match only characters of [A-Za-z0-9_.+@-], and their edges (`\b`) look only at
+// word characters, which are all in that set. So a maximal run of these characters can be
+// rewritten on its own with the same result as a rewrite of the whole text, and only runs holding
+// an "@" or two dots need the patterns at all: most runs are plain words.
+const NAME_CHAR = new Uint8Array(128);
+for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.+-@') NAME_CHAR[ch.charCodeAt(0)] = 1;
+
+/** For ASCII: the lower-case letter or digit a character stands for in a word, 0 if it ends one. */
+const WORD_BYTE = new Uint8Array(128);
+for (const ch of 'abcdefghijklmnopqrstuvwxyz0123456789') WORD_BYTE[ch.charCodeAt(0)] = ch.charCodeAt(0);
+for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') WORD_BYTE[ch.charCodeAt(0)] = ch.toLowerCase().charCodeAt(0);
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const MAX_FOLDS = 4096;
+/**
+ * What each non-ASCII character becomes. Folding is per character: NFKD decomposes each one on its
+ * own (reordering only the accents that are then dropped), and lower-casing and "ß" → "ss" are per
+ * character too, so the fold of a text is the folds of its characters put together.
+ */
+const folds = new Map<number, string>();
+
+function fold(codePoint: number): string {
+  let out = folds.get(codePoint);
+  if (out === undefined) {
+    out = String.fromCodePoint(codePoint).normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase().replace(/ß/g, 'ss');
+    // Bounded: a paste of every Unicode character must not grow memory without limit.
+    if (folds.size >= MAX_FOLDS) folds.clear();
+    folds.set(codePoint, out);
+  }
+  return out;
+}
+
+/** The words of one text: their lower-case ASCII bytes back to back, and where each starts and ends. */
+export class WordBuffer {
+  count = 0;
+  bytes = new Uint8Array(4096);
+  starts = new Int32Array(1024);
+  ends = new Int32Array(1024);
+  /** Bytes in use; the current word started at `wordStart` when it is ≥ 0. */
+  length = 0;
+  wordStart = -1;
+
+  reset(): void {
+    this.count = 0;
+    this.length = 0;
+    this.wordStart = -1;
+  }
+
+  word(i: number): string {
+    let s = '';
+    const end = this.ends[i] as number;
+    for (let k = this.starts[i] as number; k < end; k++) s += String.fromCharCode(this.bytes[k] as number);
+    return s;
+  }
+
+  push(byte: number): void {
+    if (this.length === this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes);
+      this.bytes = grown;
+    }
+    if (this.wordStart < 0) this.wordStart = this.length;
+    this.bytes[this.length++] = byte;
+  }
+
+  endWord(): void {
+    if (this.wordStart < 0) return;
+    if (this.count === this.starts.length) {
+      const starts = new Int32Array(this.count * 2);
+      starts.set(this.starts);
+      this.starts = starts;
+      const ends = new Int32Array(this.count * 2);
+      ends.set(this.ends);
+      this.ends = ends;
+    }
+    this.starts[this.count] = this.wordStart;
+    this.ends[this.count++] = this.length;
+    this.wordStart = -1;
+  }
+
+  /** Adds already-rewritten ASCII or folded text: letters and digits join words, the rest ends them. */
+  pushText(text: string): void {
+    for (let k = 0; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      const b = c < 128 ? (WORD_BYTE[c] as number) : 0;
+      if (b !== 0) this.push(b);
+      else this.endWord();
+    }
+  }
+}
+
+/** Fills `out` with the normalised words of `text`. */
+export function scanWords(text: string, out: WordBuffer): void {
+  out.reset();
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) {
+      let codePoint = c;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+        const low = text.charCodeAt(i + 1);
+        if (low >= 0xdc00 && low <= 0xdfff) codePoint = ((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+      }
+      i += codePoint > 0xffff ? 2 : 1;
+      const folded = fold(codePoint);
+      // A character that folds to nothing (a lone accent) leaves the word it sits in whole.
+      if (folded.length > 0) out.pushText(folded);
+      continue;
+    }
+    if (NAME_CHAR[c] === 0) {
+      out.endWord();
+      i++;
+      continue;
+    }
+    // A run of name characters: its words go in as they are read; a run that turns out to hold
+    // an address or a server name is taken back out and put in rewritten.
+    const count = out.count;
+    const length = out.length;
+    const wordStart = out.wordStart;
+    const start = i;
+    let dots = 0;
+    let ats = 0;
+    for (; i < n; i++) {
+      const d = text.charCodeAt(i);
+      if (d >= 128 || NAME_CHAR[d] === 0) break;
+      const b = WORD_BYTE[d] as number;
+      if (b !== 0) out.push(b);
+      else {
+        out.endWord();
+        if (d === 46) dots++;
+        else if (d === 64) ats++;
+      }
+    }
+    if (ats === 0 && dots < 2) continue;
+    let run = text.slice(start, i);
+    if (ats > 0) run = run.replace(EMAIL, ' emailaddress ');
+    if (dots > 1) run = run.replace(SERVER_NAME, ' servername ');
+    out.count = count;
+    out.length = length;
+    out.wordStart = wordStart;
+    out.pushText(run);
+  }
+  out.endWord();
+}
+
+const shared = new WordBuffer();
+
+/** The normalised words of a text, as a list. */
+export function normalizeWords(text: string): string[] {
+  scanWords(text, shared);
+  const words: string[] = [];
+  for (let i = 0; i < shared.count; i++) words.push(shared.word(i));
+  return words;
+}
+
+/** Lower case, no accents, ß → ss, one space between words, punctuation dropped. */
+export function normalize(text: string): string {
+  return normalizeWords(text).join(' ');
 }
 
 /**

@@ -1,10 +1,14 @@
 import type { PhraseEvidence } from '../../content/types.js';
+import type { Lexicon } from './lexicon.js';
+import type { Tokens } from './tokens.js';
 
 /**
- * Compiles evidence phrases once into regular expressions over normalised text (the pattern
- * language is described at PhraseEvidence). Each pattern is only run when one of its anchor words
- * is among the text's words, so hundreds of phrases cost a few set lookups per text instead of
- * hundreds of regex scans.
+ * Compiles evidence phrases once into small programs over a text's word ids (the pattern language
+ * is described at PhraseEvidence). A phrase is only tried when one of its anchor words is in the
+ * text and every part can find its plain words there, so hundreds of phrases cost a few array
+ * reads per text; the few that are tried walk the positions of their first word. The meaning is
+ * that of the regular expression `phraseSource` gives over the normalised text, which the tests
+ * hold the walk to.
  */
 
 interface CompiledPhrase {
@@ -13,9 +17,8 @@ interface CompiledPhrase {
   index: number;
   evidenceIndex: number;
   phrase: string;
-  /** The parts' alternatives, turned into a regex on first use: most phrases never get past the word checks, and start-up counts. */
+  /** Per part (the pieces between " .. "), its alternatives as written. */
   parts: string[][];
-  regex: RegExp | null;
   /** Plain words of which the text must contain at least one; empty when none can be required. */
   anchors: string[];
   /**
@@ -23,6 +26,30 @@ interface CompiledPhrase {
    * part needs one alternative whose plain words are all in the text.
    */
   required: string[][][];
+}
+
+/**
+ * A word of a program: a lexicon id (≥ 0), or -1 - k for the k-th prefix ("refus*").
+ * An element is a choice of word sequences ("(could not|unable to)"); a plain word is a choice
+ * of one. An alternative is a sequence of elements; a part, a choice of alternatives.
+ */
+type Element = number[][];
+type Alternative = Element[];
+type Program = Alternative[][];
+
+interface Runnable {
+  compiled: CompiledPhrase;
+  /** What a match reports: one object per phrase, made once. */
+  match: PhraseMatch;
+  program: Program;
+  /**
+   * What the text must hold for a match, flat: for each part, the number of its alternatives,
+   * then per alternative the number of its words and those words (ids or prefixes, as in
+   * Program). A part is possible when one of its alternatives has all its words in the text.
+   */
+  required: Int32Array;
+  /** The words (ids or prefixes) a match can start with, or null when it can start anywhere. */
+  starts: number[] | null;
 }
 
 export interface PhraseMatch {
@@ -34,84 +61,265 @@ export class PhraseSyntaxError extends Error {
   readonly code = 'PHRASE_SYNTAX';
 }
 
+/** Up to this many other words may sit where a phrase says " .. ". */
+const GAP_WORDS = 4;
+
 export class PhraseMatcher {
-  readonly #byAnchor = new Map<string, CompiledPhrase[]>();
-  readonly #unanchored: CompiledPhrase[] = [];
+  /** Per lexicon id, the phrases it anchors (flat: `#anchored[#anchorStart[id] .. #anchorStart[id + 1]]`). */
+  readonly #anchorStart: Int32Array;
+  readonly #anchored: Runnable[] = [];
+  readonly #unanchored: Runnable[] = [];
+  readonly #prefixes: string[] = [];
   /** Per phrase and per evidence entry, the last call that tried or matched it: no Set per call. */
   readonly #tried: Uint32Array;
   readonly #matched: Uint32Array;
+  /** Per prefix: the last call that looked for it, how many words had it, and where. */
+  readonly #prefixCall: Uint32Array;
+  readonly #prefixFound: Int32Array;
+  readonly #prefixAt: Int32Array[];
   #call = 0;
+  /** The text being matched, for the walk. */
+  #tokens: Tokens | null = null;
 
-  constructor(evidence: readonly PhraseEvidence[], options: { validate?: boolean } = {}) {
+  constructor(evidence: readonly PhraseEvidence[], lexicon: Lexicon, options: { validate?: boolean } = {}) {
     let phrases = 0;
+    const byAnchor = new Map<number, Runnable[]>();
     evidence.forEach((ev, evidenceIndex) => {
       for (const phrase of ev.phrases) {
         const compiled = compilePhrase(ev, phrase, options.validate ?? true);
         compiled.index = phrases++;
         compiled.evidenceIndex = evidenceIndex;
+        const runnable = this.#resolve(compiled, lexicon);
         if (compiled.anchors.length === 0) {
-          this.#unanchored.push(compiled);
+          this.#unanchored.push(runnable);
           continue;
         }
         for (const anchor of compiled.anchors) {
-          const list = this.#byAnchor.get(anchor) ?? [];
-          list.push(compiled);
-          this.#byAnchor.set(anchor, list);
+          const id = lexicon.add(anchor);
+          const list = byAnchor.get(id) ?? [];
+          list.push(runnable);
+          byAnchor.set(id, list);
         }
       }
     });
+    this.#anchorStart = new Int32Array(lexicon.size + 1);
+    for (let id = 0; id < lexicon.size; id++) {
+      this.#anchorStart[id] = this.#anchored.length;
+      for (const r of byAnchor.get(id) ?? []) this.#anchored.push(r);
+    }
+    this.#anchorStart[lexicon.size] = this.#anchored.length;
     this.#tried = new Uint32Array(phrases);
     this.#matched = new Uint32Array(evidence.length);
+    this.#prefixCall = new Uint32Array(this.#prefixes.length);
+    this.#prefixFound = new Int32Array(this.#prefixes.length);
+    this.#prefixAt = this.#prefixes.map(() => new Int32Array(16));
+  }
+
+  #resolve(compiled: CompiledPhrase, lexicon: Lexicon): Runnable {
+    const word = (w: string): number => {
+      if (!w.endsWith('*')) return lexicon.add(w);
+      const prefix = w.slice(0, -1);
+      let k = this.#prefixes.indexOf(prefix);
+      if (k < 0) k = this.#prefixes.push(prefix) - 1;
+      return -1 - k;
+    };
+    const program = compiled.parts.map((alternatives) =>
+      alternatives.map((alternative) => elementsOf(alternative).map((choices) => choices.map((choice) => choice.map(word)))),
+    );
+    let starts: number[] | null = [];
+    for (const alternative of program[0] ?? []) {
+      for (const choice of alternative[0] ?? []) {
+        const first = choice[0];
+        if (first === undefined) starts = null;
+        else if (starts && !starts.includes(first)) starts.push(first);
+      }
+    }
+    // Every word outside a choice of several is needed: plain words and prefixes alike.
+    const required: number[] = [];
+    for (const part of program) {
+      required.push(part.length);
+      for (const alternative of part) {
+        const needed = alternative.filter((element) => element.length === 1).flatMap((element) => element[0] ?? []);
+        required.push(needed.length, ...needed);
+      }
+    }
+    return {
+      compiled,
+      match: { evidence: compiled.evidence, phrase: compiled.phrase },
+      program,
+      required: Int32Array.from(required),
+      starts,
+    };
   }
 
   /**
-   * Every evidence entry with at least one phrase in the text; each entry once.
-   * `spaced` is the normalised text with a leading space; `words` its set of words.
+   * Every evidence entry with at least one phrase in the text; each entry once. The matches are
+   * the matcher's own objects, the same for every text: read them, never change them.
    */
-  match(spaced: string, words: ReadonlySet<string>): PhraseMatch[] {
-    const call = ++this.#call;
-    const out: PhraseMatch[] = [];
-    const tried = this.#tried;
-    const matched = this.#matched;
-    const test = (c: CompiledPhrase) => {
-      if (tried[c.index] === call || matched[c.evidenceIndex] === call) return;
-      tried[c.index] = call;
-      if (!mayMatch(c.required, words)) return;
-      c.regex ??= new RegExp(phraseSource(c));
-      if (c.regex.test(spaced)) {
-        matched[c.evidenceIndex] = call;
-        out.push({ evidence: c.evidence, phrase: c.phrase });
-      }
-    };
-    for (const word of words) {
-      const list = this.#byAnchor.get(word);
-      if (list) for (const c of list) test(c);
+  match(tokens: Tokens): PhraseMatch[] {
+    if (this.#call === 0xffffffff) {
+      this.#tried.fill(0);
+      this.#matched.fill(0);
+      this.#prefixCall.fill(0);
+      this.#call = 0;
     }
-    for (const c of this.#unanchored) test(c);
+    this.#call++;
+    this.#tokens = tokens;
+    const out: PhraseMatch[] = [];
+    // Anchors are visited in the order their words first occur in the text, which decides
+    // which phrase of an entry is reported.
+    const ids = tokens.ids;
+    const anchorStart = this.#anchorStart;
+    const limit = anchorStart.length - 1;
+    for (let i = 0; i < tokens.count; i++) {
+      const id = ids[i] as number;
+      if (id < 0 || id >= limit || tokens.first(id) !== i) continue;
+      const end = anchorStart[id + 1] as number;
+      for (let k = anchorStart[id] as number; k < end; k++) this.#test(this.#anchored[k] as Runnable, out);
+    }
+    for (const r of this.#unanchored) this.#test(r, out);
+    this.#tokens = null;
     return out;
+  }
+
+  #test(r: Runnable, out: PhraseMatch[]): void {
+    const c = r.compiled;
+    const call = this.#call;
+    if (this.#tried[c.index] === call || this.#matched[c.evidenceIndex] === call) return;
+    this.#tried[c.index] = call;
+    if (!this.#mayMatch(r.required) || !this.#matches(r)) return;
+    this.#matched[c.evidenceIndex] = call;
+    out.push(r.match);
+  }
+
+  /** Whether the text holds word `word` (an id or a prefix) at all. */
+  #holds(word: number): boolean {
+    return word >= 0 ? (this.#tokens as Tokens).has(word) : this.#prefixCount(-1 - word) > 0;
+  }
+
+  #mayMatch(required: Int32Array): boolean {
+    let i = 0;
+    while (i < required.length) {
+      let alternatives = required[i++] as number;
+      let possible = false;
+      for (; alternatives > 0; alternatives--) {
+        const n = required[i++] as number;
+        const end = i + n;
+        if (!possible) {
+          let all = true;
+          for (let k = i; k < end && all; k++) all = this.#holds(required[k] as number);
+          possible = all;
+        }
+        i = end;
+      }
+      if (!possible) return false;
+    }
+    return true;
+  }
+
+  /** How many of the text's words begin with prefix `k`; their positions are worked out once per text. */
+  #prefixCount(k: number): number {
+    if (this.#prefixCall[k] === this.#call) return this.#prefixFound[k] as number;
+    const tokens = this.#tokens as Tokens;
+    const prefix = this.#prefixes[k] as string;
+    const firstByte = prefix.charCodeAt(0);
+    const { bytes, starts } = tokens.words;
+    let positions = this.#prefixAt[k] as Int32Array;
+    let found = 0;
+    for (let i = 0; i < tokens.count; i++) {
+      if (bytes[starts[i] as number] !== firstByte || !tokens.startsWith(i, prefix)) continue;
+      if (found === positions.length) {
+        const grown = new Int32Array(found * 2);
+        grown.set(positions);
+        this.#prefixAt[k] = positions = grown;
+      }
+      positions[found++] = i;
+    }
+    this.#prefixCall[k] = this.#call;
+    this.#prefixFound[k] = found;
+    return found;
+  }
+
+  #matches(r: Runnable): boolean {
+    const tokens = this.#tokens as Tokens;
+    if (r.starts === null) {
+      for (let p = 0; p < tokens.count; p++) if (this.#part(r.program, 0, p)) return true;
+      return false;
+    }
+    for (const word of r.starts) {
+      if (word >= 0) {
+        if (!tokens.has(word)) continue;
+        for (let p = tokens.first(word); p >= 0; p = tokens.next[p] as number) if (this.#part(r.program, 0, p)) return true;
+      } else {
+        const found = this.#prefixCount(-1 - word);
+        const positions = this.#prefixAt[-1 - word] as Int32Array;
+        for (let j = 0; j < found; j++) if (this.#part(r.program, 0, positions[j] as number)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether part `k` and all after it match with part `k` starting at word `pos`. */
+  #part(program: Program, k: number, pos: number): boolean {
+    const alternatives = program[k] as Alternative[];
+    for (let a = 0; a < alternatives.length; a++) if (this.#element(program, k, alternatives[a] as Alternative, 0, pos)) return true;
+    return false;
+  }
+
+  #element(program: Program, k: number, alternative: Alternative, e: number, pos: number): boolean {
+    if (e === alternative.length) {
+      if (k + 1 === program.length) return true;
+      const last = Math.min(pos + GAP_WORDS, (this.#tokens as Tokens).count - 1);
+      for (let q = pos; q <= last; q++) if (this.#part(program, k + 1, q)) return true;
+      return false;
+    }
+    const choices = alternative[e] as Element;
+    for (let c = 0; c < choices.length; c++) {
+      const end = this.#sequence(choices[c] as number[], pos);
+      if (end >= 0 && this.#element(program, k, alternative, e + 1, end)) return true;
+    }
+    return false;
+  }
+
+  /** The position after `words` when they are the text's words from `pos` on, else -1. */
+  #sequence(words: number[], pos: number): number {
+    const tokens = this.#tokens as Tokens;
+    if (pos + words.length > tokens.count) return -1;
+    const ids = tokens.ids;
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w] as number;
+      if (word >= 0 ? ids[pos + w] !== word : !tokens.startsWith(pos + w, this.#prefixes[-1 - word] as string)) return -1;
+    }
+    return pos + words.length;
   }
 }
 
-/** Every part must have an alternative whose plain words are all in the text. */
-function mayMatch(required: string[][][], words: ReadonlySet<string>): boolean {
-  for (const part of required) {
-    let possible = false;
-    for (const alternative of part) {
-      let all = true;
-      for (const w of alternative) {
-        if (!words.has(w)) {
-          all = false;
-          break;
-        }
-      }
-      if (all) {
-        possible = true;
-        break;
-      }
+/**
+ * An alternative as elements, each a choice of word sequences: "(could not|unable to) connect"
+ * → [[["could", "not"], ["unable", "to"]], [["connect"]]]. Words split as alternativeToRegex splits them.
+ */
+function elementsOf(alternative: string): string[][][] {
+  const out: string[][][] = [];
+  let i = 0;
+  while (i < alternative.length) {
+    const ch = alternative[i];
+    if (ch === ' ') {
+      i++;
+      continue;
     }
-    if (!possible) return false;
+    if (ch === '(') {
+      const end = alternative.indexOf(')', i);
+      const inner = alternative.slice(i + 1, end);
+      out.push(inner.split('|').map((choice) => choice.trim().split(' ').filter((w) => w !== '')));
+      i = end + 1;
+      continue;
+    }
+    let j = i;
+    while (j < alternative.length && alternative[j] !== ' ' && alternative[j] !== '(') j++;
+    out.push([[alternative.slice(i, j)]]);
+    i = j;
   }
-  return true;
+  return out;
 }
 
 const VALID = /^[a-z0-9 *|()]+$/;
@@ -139,10 +347,13 @@ export function compilePhrase(evidence: PhraseEvidence, phrase: string, validate
     if (validate) for (const a of alternatives) checkWords(a, fail);
     return alternatives;
   });
-  return { evidence, index: 0, evidenceIndex: 0, phrase, parts, regex: null, anchors: best ?? [], required };
+  return { evidence, index: 0, evidenceIndex: 0, phrase, parts, anchors: best ?? [], required };
 }
 
-/** The regex source of a compiled phrase; every word is preceded by a space, so is matched text. */
+/**
+ * The meaning of a compiled phrase as a regular expression over the normalised text with a leading
+ * space (every word is preceded by a space): the reference the word walk is tested against.
+ */
 export function phraseSource(c: { parts: string[][] }): string {
   return `${c.parts.map((alternatives) => `(?:${alternatives.map(alternativeToRegex).join('|')})`).join(GAP)}(?![a-z0-9])`;
 }

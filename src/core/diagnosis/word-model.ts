@@ -1,7 +1,9 @@
-import { CAUSE_IDS, type CauseId, type Example, type WordCounts } from '../../content/types.js';
+import { CAUSE_IDS, type Example, type WordCounts } from '../../content/types.js';
+import type { Lexicon } from './lexicon.js';
+import { normalize, stem } from './normalize.js';
+import type { Tokens } from './tokens.js';
 
 export type { WordCounts };
-import { normalize, stem } from './normalize.js';
 
 /**
  * What the words of a text say, learned from the catalog of real, labelled messages. Users
@@ -36,7 +38,10 @@ const SMOOTHING = 0.5;
 const MIN_MESSAGES = 1;
 /** Rows stay below this, so two rows make one safe integer key. */
 const PAIR_KEY = 1 << 16;
-const MAX_CACHED_WORDS = 50_000;
+/** Row marks of a word: not worked out yet; left out like a stop word; unknown (breaks a pair). */
+const UNSET = -3;
+const SKIP = -2;
+const UNKNOWN = -1;
 
 function isDigits(word: string): boolean {
   for (let i = 0; i < word.length; i++) {
@@ -108,13 +113,20 @@ export class WordModel {
   /** Per-term mark of the last scoring call that counted it, so each term counts once without a Set. */
   readonly #seen: Uint32Array;
   #call = 0;
+  readonly #rows: number[] = [];
+  readonly #sums = new Float64Array(CAUSE_IDS.length);
+  readonly #lexicon: Lexicon;
   /**
-   * Row of each word's stem, or -1, by the word as it appears: the word's string hash is already
-   * computed by then, while slicing a stem would hash a new string for every long word.
+   * Per lexicon id: the row of the word's stem, SKIP or UNKNOWN (`#rowOfWord`), and the row of the
+   * word read as a stem itself (`#rowOfStemId`, for the first 7 letters of longer words the lexicon
+   * lacks). Worked out on first use.
    */
-  readonly #rowOfWord = new Map<string, number>();
+  #rowOfWord = new Int32Array(0);
+  #rowOfStemId = new Int32Array(0);
 
-  constructor(counted: WordCounts) {
+  /** Stems and stop words join `lexicon`, so a text's words are looked up once for everything. */
+  constructor(counted: WordCounts, lexicon: Lexicon) {
+    this.#lexicon = lexicon;
     const causes = CAUSE_IDS.length;
     // Counts made under another cause order (an old generated file) are mapped by id.
     this.#causeIndex = counted.causes.map((id) => CAUSE_IDS.indexOf(id));
@@ -137,6 +149,8 @@ export class WordModel {
       const b = counted.pairs[k + 1] ?? -1;
       if (a >= 0 && b >= 0) this.#pairs.set(a * PAIR_KEY + b, stems + k / 2);
     }
+    for (const t of counted.stems) lexicon.add(t);
+    for (const w of STOP_WORDS) lexicon.add(w);
   }
 
   /** Fills a term's row of log-odds from its counts (one-vs-rest, smoothed). */
@@ -160,35 +174,87 @@ export class WordModel {
     this.#computed[r] = 1;
   }
 
-  #rowOf(word: string): number {
-    let row = this.#rowOfWord.get(word);
-    if (row === undefined) {
-      row = STOP_WORDS.has(word) || (word.length > 4 && isDigits(word)) ? -1 : (this.#rowOfStem.get(stem(word)) ?? -1);
-      // Bounded: a flood of distinct junk words must not grow memory without limit.
-      if (this.#rowOfWord.size > MAX_CACHED_WORDS) this.#rowOfWord.clear();
-      this.#rowOfWord.set(word, row);
+  /** Row marks by lexicon id, grown when the lexicon has. */
+  #growRows(): void {
+    const size = this.#lexicon.size;
+    const words = new Int32Array(size).fill(UNSET);
+    words.set(this.#rowOfWord);
+    this.#rowOfWord = words;
+    const stems = new Int32Array(size).fill(UNSET);
+    stems.set(this.#rowOfStemId);
+    this.#rowOfStemId = stems;
+  }
+
+  #wordRow(id: number): number {
+    if (id >= this.#rowOfWord.length) this.#growRows();
+    let row = this.#rowOfWord[id] as number;
+    if (row === UNSET) {
+      const word = this.#lexicon.word(id);
+      row = STOP_WORDS.has(word) || (word.length > 4 && isDigits(word)) ? SKIP : (this.#rowOfStem.get(stem(word)) ?? UNKNOWN);
+      this.#rowOfWord[id] = row;
     }
     return row;
   }
 
+  #stemRow(id: number): number {
+    if (id >= this.#rowOfStemId.length) this.#growRows();
+    let row = this.#rowOfStemId[id] as number;
+    if (row === UNSET) {
+      row = this.#rowOfStem.get(this.#lexicon.word(id)) ?? UNKNOWN;
+      this.#rowOfStemId[id] = row;
+    }
+    return row;
+  }
+
+  /** The row of word `i` of the text: its stem's, SKIP for stop words and long numbers, or UNKNOWN. */
+  #rowAt(tokens: Tokens, i: number): number {
+    const id = tokens.ids[i] as number;
+    if (id >= 0) return this.#wordRow(id);
+    // Stop words are all in the lexicon: a word it lacks is unknown unless it is a long number
+    // or longer than a stem, when its first 7 letters may be one.
+    const words = tokens.words;
+    const start = words.starts[i] as number;
+    const end = words.ends[i] as number;
+    if (end - start <= 4) return UNKNOWN;
+    let digits = true;
+    for (let k = start; k < end && digits; k++) {
+      const b = words.bytes[k] as number;
+      digits = b >= 48 && b <= 57;
+    }
+    if (digits) return SKIP;
+    if (end - start <= 7) return UNKNOWN;
+    const stemId = this.#lexicon.find(words, start, start + 7);
+    return stemId < 0 ? UNKNOWN : this.#stemRow(stemId);
+  }
+
+  /** Whether the catalog has examples of cause `c` (CAUSE_IDS order): only those get a score. */
+  knows(c: number): boolean {
+    return this.#present[c] === true;
+  }
+
   /**
-   * Log-odds per cause for the words of a normalised text, scaled by 1/√(known terms); causes
-   * without examples are left out.
+   * Log-odds per cause (CAUSE_IDS order) for the text's words into `out`, scaled by
+   * 1/√(known terms); false, with `out` untouched, when the text has no known term.
    */
-  score(words: readonly string[]): Map<CauseId, number> {
+  score(tokens: Tokens, out: Float64Array): boolean {
     const causes = CAUSE_IDS.length;
     const seen = this.#seen;
+    if (this.#call === 0xffffffff) {
+      seen.fill(0);
+      this.#call = 0;
+    }
     const call = ++this.#call;
     // Rows of the terms found, summed afterwards in one tight loop.
-    const rows: number[] = [];
+    const rows = this.#rows;
+    rows.length = 0;
     // The same walk as terms(), without building the list: a stem pair can only be known when
     // both its stems are, so unknown words skip the pair lookup.
     let previous = -1;
-    for (const word of words) {
-      const row = this.#rowOf(word);
+    for (let i = 0; i < tokens.count; i++) {
+      const row = this.#rowAt(tokens, i);
       if (row < 0) {
         // Stop words and long numbers are skipped by terms() without breaking a pair.
-        if (!STOP_WORDS.has(word) && !(word.length > 4 && isDigits(word))) previous = -1;
+        if (row === UNKNOWN) previous = -1;
         continue;
       }
       if (seen[row] !== call) {
@@ -205,21 +271,19 @@ export class WordModel {
       previous = row;
     }
     const known = rows.length;
-    const sums = new Float64Array(causes);
+    if (known === 0) return false;
+    const sums = this.#sums;
+    sums.fill(0);
     const weights = this.#weights;
     for (const row of rows) {
       if (this.#computed[row] !== 1) this.#compute(row);
       const offset = row * causes;
       for (let c = 0; c < causes; c++) sums[c] = (sums[c] as number) + (weights[offset + c] as number);
     }
-    const out = new Map<CauseId, number>();
-    if (known === 0) return out;
     // Naive Bayes grows overconfident with every word it adds up; dividing by √n keeps a long
     // report from drowning the hand-written evidence while a short message still counts.
     const scale = 1 / Math.sqrt(known);
-    CAUSE_IDS.forEach((id, c) => {
-      if (this.#present[c]) out.set(id, (sums[c] ?? 0) * scale);
-    });
-    return out;
+    for (let c = 0; c < causes; c++) out[c] = (sums[c] as number) * scale;
+    return true;
   }
 }

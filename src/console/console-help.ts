@@ -1,9 +1,9 @@
 import type { Answer } from '../core/answer/index.js';
 
 /**
- * The chat help (src/core/answer/help.ts) as the console needs it: an empty line only prompts
- * again here (an Enter pressed by accident should not start questions), so the guided questions
- * are `/emailhelp` alone; and the console's own words — numbers, quit — are added.
+ * The chat help (src/core/answer/help.ts) with the console's own words added: numbers, quit.
+ * An empty line only prompts again here (an Enter pressed by accident should not start
+ * questions), so the guided questions are `/emailhelp` alone, as the help says.
  */
 
 const CONSOLE_SECTION = {
@@ -17,9 +17,5 @@ const CONSOLE_SECTION = {
 
 export function forConsole(answer: Answer): Answer {
   if (!answer.help) return answer;
-  const sections = answer.help.sections.map((s) => ({
-    ...s,
-    lines: s.lines.map((line) => line.replace(/^an empty line — /, '/emailhelp alone — ')),
-  }));
-  return { ...answer, help: { ...answer.help, sections: [...sections, CONSOLE_SECTION] } };
+  return { ...answer, help: { ...answer.help, sections: [...answer.help.sections, CONSOLE_SECTION] } };
 }

@@ -115,7 +115,9 @@ async function guidedAnswer(ask: Extract<Ask, { kind: 'guided_answer' }>, contex
 
 /** The user named their mail app: its own menu paths come first among the fixes. */
 function withClient(diagnosis: Diagnosis, client: ClientId | null): Diagnosis {
-  if (client === null || diagnosis.extracted.client !== null) return diagnosis;
+  // The diagnosis says 'other' when the text names no app: the user's own choice is better than that.
+  const found = diagnosis.extracted.client;
+  if (client === null || (found !== null && found !== 'other')) return diagnosis;
   const info = new Map(CAUSES.map((c) => [c.id, c]));
   return {
     causes: diagnosis.causes.map((c) => {

@@ -15,7 +15,7 @@ export function helpPage(command: string, topic: string | null = null): HelpPage
         `${c}someone@example.com — the IMAP, POP3 and SMTP settings for that address (a domain works too)`,
         `${c}probe imap.example.com — checks the server without logging in: DNS, port, TLS certificate, greeting, STARTTLS`,
         `${c}explain pop-vs-imap — plain explanations: ${topicIds().join(', ')}`,
-        `${command === '' ? 'an empty line' : command} — guided questions: the error, the address, the mail app`,
+        `${command === '' ? '/emailhelp' : command} alone — guided questions: the error, the address, the mail app`,
       ],
     },
     {

@@ -118,8 +118,9 @@ for (const name of ['bare', 'emailhelp'] as const) {
   }
   const cpu = cpuMs(pid) - cpuBefore;
   const answers = last - answersBefore;
-  const perAnswer = answers > 0 ? ` · ${answers} answers · CPU ${(cpu / answers).toFixed(2)} ms per answered command` : ` · CPU ${(cpu / Math.max(1, result.requests.total)).toFixed(2)} ms per acked command`;
-  console.log(`  ${name.padEnd(9)} ${Math.round(result.requests.average)} commands/s acked (p99 ${result.latency.p99} ms, errors ${result.non2xx + result.errors})${perAnswer}`);
+  // The bare app answers nothing, so its CPU is per acked command; emailhelp's per answered command.
+  const perAnswer = name === 'bare' ? ` · CPU ${(cpu / Math.max(1, result.requests.total)).toFixed(2)} ms per acked command` : ` · ${answers} answers · CPU ${(cpu / Math.max(1, answers)).toFixed(2)} ms per answered command`;
+  console.log(`  ${name.padEnd(9)} ${Math.round(result.requests.average)} commands/s acked (p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.non2xx + result.errors})${perAnswer}`);
 }
 
 for (const app of Object.values(apps)) app.child.kill('SIGTERM');

@@ -26,6 +26,8 @@ export function followChoice(n: number, choices: readonly Choice[]): ChoiceOutco
           ? 'Glad that fixed it.'
           : 'Sorry that did not fix it. Look at "Also possible" in the answer, check the server with probe <server>, or paste the newest error.',
       };
+    case 'link':
+      return { kind: 'say', text: `The provider's help page: ${f.url}` };
     case 'login':
       return { kind: 'say', text: `Run the login test on the command line: emailhelp probe --login USER --protocol ${f.protocol} --port ${f.port} ${f.host}` };
   }

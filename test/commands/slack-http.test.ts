@@ -113,6 +113,8 @@ describe('/emailhelp', () => {
     expect(answer.body.response_type).toBe('ephemeral');
     expect(textOf(answer.body)).toContain('imap.gmail.com');
     expect(buttons(answer.body).map((b) => b.action_id)).toContain('share_in_channel');
+    const link = ((answer.body.blocks ?? []) as Block[]).flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'open_link') as { url?: string } | undefined;
+    expect(link?.url).toMatch(/^https:\/\/support\.google\.com\//);
     expect(blockKitProblems(answer.body, 'message')).toEqual([]);
   });
 

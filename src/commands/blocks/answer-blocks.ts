@@ -176,6 +176,10 @@ function followUpButtons(f: FollowUp): Button[] {
       return [button(f.label, ACTION_LOGIN_TEST, JSON.stringify({ host: f.host, protocol: f.protocol, port: f.port }))];
     case 'feedback':
       return [button('Fixed it', ACTION_FEEDBACK_YES, f.causeId, 'primary'), button('Not fixed', ACTION_FEEDBACK_NO, f.causeId)];
+    case 'link': {
+      if (f.url.length > LIMITS.buttonUrl) return [];
+      return [{ ...button(f.label, ACTION_OPEN_LINK, 'link'), url: f.url }];
+    }
   }
 }
 

@@ -53,9 +53,22 @@ export function followUpsFor(answer: Answer, options: FollowUpOptions): FollowUp
   const followUps: FollowUp[] = asks.slice(0, MAX_ASK_FOLLOW_UPS).map((a) => ({ kind: 'ask', ...a }));
   const login = options.loginTest ? loginTarget(answer) : null;
   if (login) followUps.push({ kind: 'login', label: `Test login at ${login.host}`, ...login });
+  const help = helpLink(answer);
+  if (help) followUps.push(help);
   const top = answer.diagnosis?.causes[0];
   if (top && top.id !== 'unknown') followUps.push({ kind: 'feedback', causeId: top.id });
   return followUps;
+}
+
+/** A help-page link only from the bundled data: an online source's URL could point anywhere. */
+function helpLink(answer: Answer): FollowUp | null {
+  const settings = answer.settings;
+  if (!settings || settings.source !== 'bundled' || !settings.provider) return null;
+  for (const note of settings.notes) {
+    const found = /^(.{1,60}) help: (https:\/\/\S{1,500})$/.exec(note);
+    if (found?.[2]) return { kind: 'link', label: `${settings.provider.name} help`, url: found[2] };
+  }
+  return null;
 }
 
 function probeAsk(host: string, answer: Answer): Ask {

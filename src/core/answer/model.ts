@@ -18,7 +18,9 @@ export type FollowUp =
   /** The opt-in, read-only login test against a server (only offered when it is enabled). */
   | { kind: 'login'; label: string; host: string; protocol: 'imap' | 'pop3' | 'smtp'; port: number }
   /** "Did this fix it?" after a diagnosis. */
-  | { kind: 'feedback'; causeId: string };
+  | { kind: 'feedback'; causeId: string }
+  /** The provider's own help page, from emailhelp's bundled data (never from an online answer). */
+  | { kind: 'link'; label: string; url: string };
 
 export interface HelpSection {
   heading: string;

@@ -31,7 +31,9 @@ describe('buildAnswer', () => {
   });
 
   it('answers settings offline, explanations, help, and problems in words', async () => {
-    expect((await buildAnswer({ kind: 'settings', input: 'someone@gmail.com', offline: true }, context)).settings?.incoming[0]?.host).toBe('imap.gmail.com');
+    const gmail = await buildAnswer({ kind: 'settings', input: 'someone@gmail.com', offline: true }, context);
+    expect(gmail.settings?.incoming[0]?.host).toBe('imap.gmail.com');
+    expect(gmail.followUps).toContainEqual({ kind: 'link', label: expect.stringMatching(/help$/), url: expect.stringMatching(/^https:\/\/support\.google\.com\//) });
     expect((await buildAnswer({ kind: 'explain', topic: 'pop' }, context)).explanation?.topic).toBe('pop-vs-imap');
     expect((await buildAnswer({ kind: 'explain', topic: 'nonsense' }, context)).problem).toMatch(/no topic/);
     expect((await buildAnswer({ kind: 'settings', input: 'not a domain', offline: true }, context)).problem).toMatch(/domain/);

@@ -46,7 +46,7 @@ describe('the common-domain list itself', () => {
   it('counts what docs/settings.md says', () => {
     const counts: Record<string, number> = {};
     for (const d of COMMON_DOMAINS) counts[d.verified] = (counts[d.verified] ?? 0) + 1;
-    expect(counts).toEqual({ provider: 16, independent: 30, 'ispdb-only': 46, 'not-bundled': 9 });
+    expect(counts).toEqual({ provider: 16, independent: 35, 'ispdb-only': 46, 'not-bundled': 4 });
   });
 
   it('expects no unencrypted first server anywhere', () => {
@@ -66,8 +66,31 @@ describe('caveats for the domains added from the providers\' pages', () => {
     ['aruba.it', /Leave a copy of messages on the server/],
     ['hey.com', /no IMAP, POP or SMTP/],
     ['mail.com', /Premium/],
+    ['talktalk.net', /whole TalkTalk address/],
+    ['talktalk.net', /Everymail.*31 October 2025/],
+    ['tiscali.co.uk', /Everymail/],
+    ['telenet.be', /login password/],
+    ['interia.pl', /IMAP access is switched on/],
+    ['poczta.fm', /whole Interia address/],
+    ['telia.com', /whole Telia address/],
+    ['shaw.ca', /supported by Rogers.*MyRogers \(Shaw\)/],
   ])('%s: %s', (domain, pattern) => {
     expect(lookupOffline(domain).notes.join('\n')).toMatch(pattern);
+  });
+
+  it('gives TalkTalk\'s older addresses the same servers as talktalk.net', () => {
+    for (const domain of ['tiscali.co.uk', 'lineone.net', 'pipex.com', 'tinyworld.co.uk']) {
+      const a = lookupOffline(`someone@${domain}`);
+      expect(a.provider?.id, domain).toBe('talktalk');
+      expect(firstImap(a), domain).toEqual({ host: 'mail.talktalk.net', port: 993, security: 'tls' });
+    }
+  });
+
+  it('names the whole address as user name for the ISP entries read off FairEmail', () => {
+    for (const domain of ['talktalk.net', 'telenet.be', 'interia.pl', 'telia.com', 'shaw.ca']) {
+      const a = lookupOffline(domain);
+      expect([...a.incoming, ...a.outgoing].map((s) => s.username), domain).toEqual(['email', 'email']);
+    }
   });
 
   it('answers HEY as a known provider with no servers, not as an unknown domain', () => {

@@ -79,6 +79,9 @@ function zohoNotes(region: string): readonly OverlayNote[] {
   ];
 }
 
+/** FairEmail's curated provider list (M66B/FairEmail), pinned to the commit the servers were read at. */
+const FAIREMAIL_PROVIDERS = 'https://github.com/M66B/FairEmail/blob/3374c2dc4b9fe403ffb055841e475b8a0b1b23f8/app/src/main/res/xml/providers.xml';
+
 const NETEASE_NOTE: OverlayNote = {
   kind: 'app-password',
   text: 'Switch on IMAP/SMTP in the web mail settings (POP3/SMTP/IMAP). That also turns on the client authorization code (客户端授权码): mail apps sign in with that code, not with the web password.',
@@ -389,6 +392,127 @@ export const PROVIDER_OVERLAY: readonly ProviderOverlay[] = [
         kind: 'no-direct-access',
         text: 'HEY offers no IMAP, POP or SMTP: a hey.com mailbox cannot be added to Outlook, Apple Mail, Thunderbird or any other mail app. Use HEY\'s own apps or hey.com in a browser.',
         source: 'https://github.com/deltachat/provider-db/blob/master/_providers/hey.com.md',
+      },
+    ],
+  },
+  // ISP mail that the ISPDB snapshot lacks, read off FairEmail's curated providers.xml (FAIREMAIL_PROVIDERS,
+  // pinned to a commit). FairEmail marks a provider whose user name is the local part with user="local";
+  // none of these has it, so FairEmail signs in with the whole address. Each entry's `help` is the
+  // provider's own page that FairEmail links; where that page was read here, the comment says so.
+  {
+    // FairEmail "TalkTalk": mail.talktalk.net 993 SSL, smtp.talktalk.net 587 STARTTLS, for talktalk.net,
+    // tiscali.co.uk, lineone.net, pipex.com, tinyworld.co.uk and older Pipex/Tiscali domains (only the five
+    // that a news report on the Everymail move also names are listed here). TalkTalk's own settings page
+    // (community.talktalk.co.uk, FairEmail's link) could not be read here.
+    id: 'talktalk',
+    name: 'TalkTalk Mail',
+    domains: ['talktalk.net', 'tiscali.co.uk', 'lineone.net', 'pipex.com', 'tinyworld.co.uk'],
+    source: FAIREMAIL_PROVIDERS,
+    help: 'https://community.talktalk.co.uk/t5/Articles/Email-settings-IMAP-amp-POP3/ta-p/2204399',
+    incoming: [{ protocol: 'imap', host: 'mail.talktalk.net', port: 993, security: 'tls', username: 'email' }],
+    outgoing: [{ protocol: 'smtp', host: 'smtp.talktalk.net', port: 587, security: 'starttls', username: 'email' }],
+    notes: [
+      {
+        kind: 'other',
+        text: 'The user name is the whole TalkTalk address (for example name@talktalk.net), for receiving and for sending.',
+        source: FAIREMAIL_PROVIDERS,
+      },
+      {
+        kind: 'other',
+        text: 'TalkTalk has handed its email service to Everymail (Open-Xchange). TalkTalk broadband customers keep it free; since 31 October 2025 everyone else must pay Everymail to keep the address, or the mailbox is closed. If these servers stop working, check Everymail\'s support pages (everymail.com/support).',
+        source: 'https://worldofsoftware.org/email-service-shutting-down-and-youll-be-cut-off-unless-you-pay-50-a-year/amp',
+      },
+    ],
+  },
+  {
+    // FairEmail "Telenet": imap.telenet.be 993 SSL, smtp.telenet.be 587 STARTTLS (FairEmail's link is
+    // www2.telenet.be/nl/klantenservice/e-mails-versturen/). Telenet's own mailbox page, read here, says a
+    // mailbox assigned to a user has that user's login password, and points to Telenet's general settings.
+    id: 'telenet',
+    name: 'Telenet',
+    domains: ['telenet.be'],
+    source: FAIREMAIL_PROVIDERS,
+    help: 'https://www2.telenet.be/residential/nl/klantenservice/internet/e-mail/mailbox-beheren-in-mijn-telenet/',
+    incoming: [{ protocol: 'imap', host: 'imap.telenet.be', port: 993, security: 'tls', username: 'email' }],
+    outgoing: [{ protocol: 'smtp', host: 'smtp.telenet.be', port: 587, security: 'starttls', username: 'email' }],
+    notes: [
+      {
+        kind: 'other',
+        text: 'The user name is the whole Telenet address (name@telenet.be), for receiving and for sending.',
+        source: FAIREMAIL_PROVIDERS,
+      },
+      {
+        kind: 'other',
+        text: 'A Telenet mailbox assigned to a user has that user\'s Telenet login password; mailboxes are created, assigned and removed in Mijn Telenet (Beheer je mailbox).',
+        source: 'https://www2.telenet.be/residential/nl/klantenservice/internet/e-mail/mailbox-beheren-in-mijn-telenet/',
+      },
+    ],
+  },
+  {
+    // FairEmail "Interia": poczta.interia.pl, IMAP 993 SSL and SMTP 465 SSL, with the hint to check that
+    // IMAP is switched on at Interia first, for interia.pl, interia.eu, poczta.fm and more (the three named
+    // on a login guide too are listed here). FairEmail's link is Interia's own parameters page, not read
+    // here. K-9 Mail's older providers.xml lists only POP3 on the same host with the local part as user
+    // name; FairEmail's newer entry (IMAP, whole address) is the one followed.
+    id: 'interia',
+    name: 'Poczta Interia',
+    domains: ['interia.pl', 'interia.eu', 'poczta.fm'],
+    source: FAIREMAIL_PROVIDERS,
+    help: 'https://pomoc.poczta.interia.pl/news-parametry-do-konfiguracji-programow-pocztowych,nId,2136275',
+    incoming: [{ protocol: 'imap', host: 'poczta.interia.pl', port: 993, security: 'tls', username: 'email' }],
+    outgoing: [{ protocol: 'smtp', host: 'poczta.interia.pl', port: 465, security: 'tls', username: 'email' }],
+    notes: [
+      {
+        kind: 'enable',
+        text: 'Check that IMAP access is switched on in the Interia mailbox settings on the web (Sprawdź, czy protokół IMAP jest włączony): a mail app cannot use IMAP while it is off.',
+        source: FAIREMAIL_PROVIDERS,
+      },
+      {
+        kind: 'other',
+        text: 'The user name is the whole Interia address (for example name@interia.pl), for receiving and for sending.',
+        source: FAIREMAIL_PROVIDERS,
+      },
+    ],
+  },
+  {
+    // FairEmail "Telia": mailin.telia.com 993 SSL, mailout.telia.com 465 SSL for telia.com; FairEmail's
+    // link is Telia Sweden's own set-up page (telia.se), not read here.
+    id: 'telia',
+    name: 'Telia (Sweden)',
+    domains: ['telia.com'],
+    source: FAIREMAIL_PROVIDERS,
+    help: 'https://www.telia.se/privat/support/info/konfigurera-e-post-android',
+    incoming: [{ protocol: 'imap', host: 'mailin.telia.com', port: 993, security: 'tls', username: 'email' }],
+    outgoing: [{ protocol: 'smtp', host: 'mailout.telia.com', port: 465, security: 'tls', username: 'email' }],
+    notes: [
+      {
+        kind: 'other',
+        text: 'The user name is the whole Telia address (name@telia.com), for receiving and for sending.',
+        source: FAIREMAIL_PROVIDERS,
+      },
+    ],
+  },
+  {
+    // FairEmail "Shaw.ca/Rogers": imap.shaw.ca 993 SSL, mail.shaw.ca 587 STARTTLS; FairEmail's link is
+    // Rogers' own "Shaw email: POP and IMAP email server settings" page, not read here. Rogers' Shaw email
+    // pages that were read (password, troubleshooting) show the service is now run from MyRogers (Shaw).
+    id: 'shaw',
+    name: 'Shaw email (Rogers)',
+    domains: ['shaw.ca'],
+    source: FAIREMAIL_PROVIDERS,
+    help: 'https://www.rogers.com/support/internet/shaw-email/pop-and-imap-email-server-settings',
+    incoming: [{ protocol: 'imap', host: 'imap.shaw.ca', port: 993, security: 'tls', username: 'email' }],
+    outgoing: [{ protocol: 'smtp', host: 'mail.shaw.ca', port: 587, security: 'starttls', username: 'email' }],
+    notes: [
+      {
+        kind: 'other',
+        text: 'The user name is the whole Shaw address (name@shaw.ca), for receiving and for sending.',
+        source: FAIREMAIL_PROVIDERS,
+      },
+      {
+        kind: 'other',
+        text: 'Shaw email is now supported by Rogers. The email password is set per address in MyRogers (Shaw) > Manage Internet > Email Accounts, and can differ from the MyRogers (Shaw) sign-in password.',
+        source: 'https://www.rogers.com/support/internet/shaw-email/changing-your-shaw-email-password',
       },
     ],
   },

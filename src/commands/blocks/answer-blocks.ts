@@ -87,7 +87,8 @@ export function answerMessage(answer: Answer, options: RenderOptions = {}): Slac
   if (options.shareId !== undefined) buttons.push(button('Share in channel', ACTION_SHARE, options.shareId));
   if (buttons.length > 0) blocks.push(actions(buttons));
 
-  return fitMessage({ text: fallback.join(' — ') || 'emailhelp', blocks }, LIMITS.messageBlocks);
+  // The fallback is shown in notifications and read by screen readers: Slack parses it like mrkdwn.
+  return fitMessage({ text: escapeSlack(fallback.join(' — ')) || 'emailhelp', blocks }, LIMITS.messageBlocks);
 }
 
 function diagnosisBlocks(answer: Answer, blocks: KnownBlock[], fallback: string[]): void {

@@ -32,5 +32,5 @@ export class Progress<T = unknown> {
 
 export function progressMessage(step: string): SlackMessage {
   const blocks: types.KnownBlock[] = [context(`:hourglass_flowing_sand: ${escapeSlack(step)}`)];
-  return fitMessage({ text: step.slice(0, LIMITS.fallbackText), blocks }, LIMITS.messageBlocks);
+  return fitMessage({ text: escapeSlack(step).slice(0, LIMITS.fallbackText), blocks }, LIMITS.messageBlocks);
 }

@@ -1,4 +1,4 @@
-import { App, type LogLevel } from '@slack/bolt';
+import { App, webApi, type LogLevel } from '@slack/bolt';
 import type { Config } from './config.js';
 import { createDeps, createLogger, registerSurfaces, type AppLogger, type SlackDeps } from './commands/index.js';
 import type { ProbeLimitsOptions } from './commands/support/probe-limits.js';
@@ -71,6 +71,18 @@ export function createSlackApp(config: Config, options: SlackAppOptions = {}): S
     app,
     deps,
     async start() {
+      // First a check that gives up in seconds: the app's own client retries for half an hour,
+      // which is right for an answer in flight but leaves a start against an unreachable or
+      // mistyped SLACK_API_URL hanging with no clear word.
+      const check = new webApi.WebClient(botToken.reveal(), { ...(apiUrl === null ? {} : { slackApiUrl: apiUrl }), logLevel: webApi.LogLevel.ERROR, retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000 } });
+      try {
+        await check.auth.test();
+      } catch (error) {
+        if (typeof (error as { data?: { error?: unknown } }).data?.error === 'string') {
+          throw new SlackStartError(`Slack refused SLACK_BOT_TOKEN (${describeSlackError(error)}): check the bot token of the app's "OAuth & Permissions" page`);
+        }
+        throw new SlackStartError(`could not reach the Slack Web API at ${apiUrl ?? 'https://slack.com/api/'} (${describeSlackError(error)}): check the network, or SLACK_API_URL`);
+      }
       try {
         await app.init();
       } catch (error) {

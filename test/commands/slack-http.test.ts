@@ -92,6 +92,16 @@ describe('start and health', () => {
   });
 });
 
+describe('start against an unreachable Slack', () => {
+  it('gives up within seconds with one line naming SLACK_API_URL', async () => {
+    const config = parseConfig({ SLACK_BOT_TOKEN: STAND_IN_TOKENS.bot, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: 'http://127.0.0.1:9/api/', PORT: '3998' });
+    const app = createSlackApp(config, { logger: (await import('../../src/commands/index.js')).createLogger({ write: () => undefined }) });
+    const failure = await app.start().then(() => null, (e: unknown) => e);
+    expect(failure).toBeInstanceOf(SlackStartError);
+    expect((failure as Error).message).toMatch(/could not reach the Slack Web API at http:\/\/127\.0\.0\.1:9\/api\/.*SLACK_API_URL/);
+  });
+});
+
 describe('request signing', () => {
   it('refuses a forged signature and a stale timestamp with 401, and runs nothing', async () => {
     const before = standIn.responses.length + standIn.calls.length;

@@ -83,6 +83,15 @@ export function createSlackApp(config: Config, options: SlackAppOptions = {}): S
         }
         throw new SlackStartError(`could not reach the Slack Web API at ${apiUrl ?? 'https://slack.com/api/'} (${describeSlackError(error)}): check the network, or SLACK_API_URL`);
       }
+      if (config.mode === 'socket' && appToken !== null) {
+        // Checked here too, so that a refused app token ends in our one line rather than after
+        // Bolt's own error log. The ticket this returns expires unused.
+        try {
+          await check.apps.connections.open({ token: appToken.reveal() });
+        } catch (error) {
+          throw new SlackStartError(`Socket Mode could not connect with SLACK_APP_TOKEN (${describeSlackError(error)}): check the app-level token with the connections:write scope`);
+        }
+      }
       try {
         await app.init();
       } catch (error) {

@@ -47,15 +47,18 @@ export class ProbeLimits {
         this.audit(actor, target, 'refused_busy', null);
         return { refused: `Not checking ${target} now: emailhelp is already running ${this.#maxInFlight} checks. Try again in a minute.` };
       }
+      // The slot is taken before the first await: two requests arriving together must not both
+      // pass the check above.
+      this.#inFlight++;
       try {
         await this.#perUser.consume(`${actor.team ?? '-'}:${actor.user}`);
       } catch (error) {
+        this.#inFlight--;
         if (!(error instanceof RateLimiterRes)) throw error;
         const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
         this.audit(actor, target, 'refused_rate_limit', null);
         return { refused: `Not checking ${target} now: that is more than ${this.#perUser.points} server checks in a minute. Try again in ${seconds} s.` };
       }
-      this.#inFlight++;
       const started = performance.now();
       try {
         const report = await run();

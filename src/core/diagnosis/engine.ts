@@ -123,6 +123,8 @@ export class DiagnosisEngine {
   readonly #wordScores = new Float64Array(CAUSES);
   readonly #sorted: number[] = [];
   readonly #boosts: [number, number, string][] = [];
+  readonly #providerSeen = new Map<RegExp, boolean>();
+  readonly #textSeen = new Map<RegExp, boolean>();
 
   constructor(knowledge: Knowledge, tuning: Partial<Tuning> = {}) {
     this.#tuning = { ...DEFAULT_TUNING, ...tuning };
@@ -241,16 +243,19 @@ export class DiagnosisEngine {
   #applyContext(facts: Extracted, text: string): void {
     const boosts = this.#boosts;
     boosts.length = 0;
+    this.#providerSeen.clear();
+    this.#textSeen.clear();
     const score = this.#score;
     for (const { rule, from, to } of this.#rules) {
       let strongest = 0;
       for (const c of from) if ((score[c] as number) > strongest) strongest = score[c] as number;
       if (strongest === 0) continue;
+      // The cheap conditions first; a pattern shared by rules is run once per text.
       const { provider, port, protocol, text: textPattern } = rule.when;
-      if (provider && !provider.test(facts.host ?? text)) continue;
       if (port && (facts.port === null || !port.includes(facts.port))) continue;
       if (protocol && (facts.protocol === null || !protocol.includes(facts.protocol))) continue;
-      if (textPattern && !textPattern.test(text)) continue;
+      if (provider && !memoTest(this.#providerSeen, provider, facts.host ?? text)) continue;
+      if (textPattern && !memoTest(this.#textSeen, textPattern, text)) continue;
       for (const [cause, share] of to) boosts.push([cause, strongest * share, rule.reason]);
       if (rule.keep !== undefined) {
         for (const c of from) {
@@ -345,6 +350,12 @@ export class DiagnosisEngine {
         return reason.text;
     }
   }
+}
+
+function memoTest(seen: Map<RegExp, boolean>, pattern: RegExp, subject: string): boolean {
+  let result = seen.get(pattern);
+  if (result === undefined) seen.set(pattern, (result = pattern.test(subject)));
+  return result;
 }
 
 /** General fixes, plus the steps for the user's own app first when we know it. */

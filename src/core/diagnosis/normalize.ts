@@ -59,15 +59,21 @@ function fold(codePoint: number): string {
   return out;
 }
 
-/** The words of one text: their lower-case ASCII bytes back to back, and where each starts and ends. */
+/** FNV-1a over a word's bytes: the scanner hashes words as it writes them, the lexicon looks them up by it. */
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
+
+/** The words of one text: their lower-case ASCII bytes back to back, where each starts and ends, and its hash. */
 export class WordBuffer {
   count = 0;
   bytes = new Uint8Array(4096);
   starts = new Int32Array(1024);
   ends = new Int32Array(1024);
-  /** Bytes in use; the current word started at `wordStart` when it is ≥ 0. */
+  hashes = new Int32Array(1024);
+  /** Bytes in use; the current word started at `wordStart` when it is ≥ 0, and hashes to `hash` so far. */
   length = 0;
   wordStart = -1;
+  hash = FNV_OFFSET;
 
   reset(): void {
     this.count = 0;
@@ -82,38 +88,51 @@ export class WordBuffer {
     return s;
   }
 
-  push(byte: number): void {
-    if (this.length === this.bytes.length) {
-      const grown = new Uint8Array(this.bytes.length * 2);
-      grown.set(this.bytes);
-      this.bytes = grown;
+  /** Makes room for `extra` more bytes and as many more words. */
+  reserve(extra: number): void {
+    if (this.length + extra > this.bytes.length) {
+      const bytes = new Uint8Array(Math.max(this.bytes.length * 2, this.length + extra));
+      bytes.set(this.bytes);
+      this.bytes = bytes;
     }
-    if (this.wordStart < 0) this.wordStart = this.length;
-    this.bytes[this.length++] = byte;
+    if (this.count + extra + 1 > this.starts.length) {
+      const size = Math.max(this.starts.length * 2, this.count + extra + 1);
+      const starts = new Int32Array(size);
+      starts.set(this.starts);
+      this.starts = starts;
+      const ends = new Int32Array(size);
+      ends.set(this.ends);
+      this.ends = ends;
+      const hashes = new Int32Array(size);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
   }
 
   endWord(): void {
     if (this.wordStart < 0) return;
-    if (this.count === this.starts.length) {
-      const starts = new Int32Array(this.count * 2);
-      starts.set(this.starts);
-      this.starts = starts;
-      const ends = new Int32Array(this.count * 2);
-      ends.set(this.ends);
-      this.ends = ends;
-    }
     this.starts[this.count] = this.wordStart;
-    this.ends[this.count++] = this.length;
+    this.ends[this.count] = this.length;
+    this.hashes[this.count++] = this.hash;
     this.wordStart = -1;
   }
 
   /** Adds already-rewritten ASCII or folded text: letters and digits join words, the rest ends them. */
   pushText(text: string): void {
+    this.reserve(text.length);
     for (let k = 0; k < text.length; k++) {
       const c = text.charCodeAt(k);
       const b = c < 128 ? (WORD_BYTE[c] as number) : 0;
-      if (b !== 0) this.push(b);
-      else this.endWord();
+      if (b === 0) {
+        this.endWord();
+        continue;
+      }
+      if (this.wordStart < 0) {
+        this.wordStart = this.length;
+        this.hash = FNV_OFFSET;
+      }
+      this.bytes[this.length++] = b;
+      this.hash = Math.imul(this.hash ^ b, FNV_PRIME);
     }
   }
 }
@@ -143,10 +162,18 @@ export function scanWords(text: string, out: WordBuffer): void {
       continue;
     }
     // A run of name characters: its words go in as they are read; a run that turns out to hold
-    // an address or a server name is taken back out and put in rewritten.
-    const count = out.count;
-    const length = out.length;
-    const wordStart = out.wordStart;
+    // an address or a server name is taken back out and put in rewritten. The loop keeps the
+    // buffer's state in locals: it is where a text's time goes.
+    out.reserve(n - i);
+    const { bytes, starts, ends, hashes } = out;
+    const count0 = out.count;
+    const length0 = out.length;
+    const wordStart0 = out.wordStart;
+    const hash0 = out.hash;
+    let count = count0;
+    let length = length0;
+    let wordStart = wordStart0;
+    let hash = hash0;
     const start = i;
     let dots = 0;
     let ats = 0;
@@ -154,20 +181,38 @@ export function scanWords(text: string, out: WordBuffer): void {
       const d = text.charCodeAt(i);
       if (d >= 128 || NAME_CHAR[d] === 0) break;
       const b = WORD_BYTE[d] as number;
-      if (b !== 0) out.push(b);
-      else {
-        out.endWord();
-        if (d === 46) dots++;
-        else if (d === 64) ats++;
+      if (b !== 0) {
+        if (wordStart < 0) {
+          wordStart = length;
+          hash = FNV_OFFSET;
+        }
+        bytes[length++] = b;
+        hash = Math.imul(hash ^ b, FNV_PRIME);
+        continue;
       }
+      if (wordStart >= 0) {
+        starts[count] = wordStart;
+        ends[count] = length;
+        hashes[count++] = hash;
+        wordStart = -1;
+      }
+      if (d === 46) dots++;
+      else if (d === 64) ats++;
     }
-    if (ats === 0 && dots < 2) continue;
+    if (ats === 0 && dots < 2) {
+      out.count = count;
+      out.length = length;
+      out.wordStart = wordStart;
+      out.hash = hash;
+      continue;
+    }
     let run = text.slice(start, i);
     if (ats > 0) run = run.replace(EMAIL, ' emailaddress ');
     if (dots > 1) run = run.replace(SERVER_NAME, ' servername ');
-    out.count = count;
-    out.length = length;
-    out.wordStart = wordStart;
+    out.count = count0;
+    out.length = length0;
+    out.wordStart = wordStart0;
+    out.hash = hash0;
     out.pushText(run);
   }
   out.endWord();

@@ -41,7 +41,11 @@ interface Runnable {
   compiled: CompiledPhrase;
   /** What a match reports: one object per phrase, made once. */
   match: PhraseMatch;
-  program: Program;
+  /**
+   * Built on first use (with `required` and `starts`): a text tries a few dozen of the hundreds
+   * of phrases, and building them all would cost every start of the program.
+   */
+  program: Program | null;
   /**
    * What the text must hold for a match, flat: for each part, the number of its alternatives,
    * then per alternative the number of its words and those words (ids or prefixes, as in
@@ -61,6 +65,10 @@ export class PhraseSyntaxError extends Error {
   readonly code = 'PHRASE_SYNTAX';
 }
 
+const NOTHING = new Int32Array(0);
+/** The words of a (valid) phrase, prefixes with their "*": what elementsOf splits it into. */
+const PHRASE_WORD = /[a-z0-9]+\*?/g;
+
 /** Up to this many other words may sit where a phrase says " .. ". */
 const GAP_WORDS = 4;
 
@@ -77,11 +85,14 @@ export class PhraseMatcher {
   readonly #prefixCall: Uint32Array;
   readonly #prefixFound: Int32Array;
   readonly #prefixAt: Int32Array[];
+  readonly #prefixIndex = new Map<string, number>();
+  readonly #lexicon: Lexicon;
   #call = 0;
   /** The text being matched, for the walk. */
   #tokens: Tokens | null = null;
 
   constructor(evidence: readonly PhraseEvidence[], lexicon: Lexicon, options: { validate?: boolean } = {}) {
+    this.#lexicon = lexicon;
     let phrases = 0;
     const byAnchor = new Map<number, Runnable[]>();
     evidence.forEach((ev, evidenceIndex) => {
@@ -89,7 +100,10 @@ export class PhraseMatcher {
         const compiled = compilePhrase(ev, phrase, options.validate ?? true);
         compiled.index = phrases++;
         compiled.evidenceIndex = evidenceIndex;
-        const runnable = this.#resolve(compiled, lexicon);
+        // Every word of the phrase gets its id now, so that texts read before a phrase is
+        // first tried already carry them.
+        for (const w of phrase.match(PHRASE_WORD) ?? []) this.#word(w, lexicon);
+        const runnable: Runnable = { compiled, match: { evidence: ev, phrase }, program: null, required: NOTHING, starts: null };
         if (compiled.anchors.length === 0) {
           this.#unanchored.push(runnable);
           continue;
@@ -115,14 +129,19 @@ export class PhraseMatcher {
     this.#prefixAt = this.#prefixes.map(() => new Int32Array(16));
   }
 
-  #resolve(compiled: CompiledPhrase, lexicon: Lexicon): Runnable {
-    const word = (w: string): number => {
-      if (!w.endsWith('*')) return lexicon.add(w);
-      const prefix = w.slice(0, -1);
-      let k = this.#prefixes.indexOf(prefix);
-      if (k < 0) k = this.#prefixes.push(prefix) - 1;
-      return -1 - k;
-    };
+  /** A word of a program: its lexicon id, or -1 - k for the k-th prefix. */
+  #word(w: string, lexicon: Lexicon): number {
+    if (!w.endsWith('*')) return lexicon.add(w);
+    const prefix = w.slice(0, -1);
+    let k = this.#prefixIndex.get(prefix);
+    if (k === undefined) this.#prefixIndex.set(prefix, (k = this.#prefixes.push(prefix) - 1));
+    return -1 - k;
+  }
+
+  #resolve(r: Runnable): void {
+    const lexicon = this.#lexicon;
+    const compiled = r.compiled;
+    const word = (w: string) => this.#word(w, lexicon);
     const program = compiled.parts.map((alternatives) =>
       alternatives.map((alternative) => elementsOf(alternative).map((choices) => choices.map((choice) => choice.map(word)))),
     );
@@ -143,13 +162,9 @@ export class PhraseMatcher {
         required.push(needed.length, ...needed);
       }
     }
-    return {
-      compiled,
-      match: { evidence: compiled.evidence, phrase: compiled.phrase },
-      program,
-      required: Int32Array.from(required),
-      starts,
-    };
+    r.program = program;
+    r.required = Int32Array.from(required);
+    r.starts = starts;
   }
 
   /**
@@ -187,17 +202,23 @@ export class PhraseMatcher {
     const call = this.#call;
     if (this.#tried[c.index] === call || this.#matched[c.evidenceIndex] === call) return;
     this.#tried[c.index] = call;
+    if (r.program === null) this.#resolve(r);
     if (!this.#mayMatch(r.required) || !this.#matches(r)) return;
     this.#matched[c.evidenceIndex] = call;
     out.push(r.match);
   }
 
-  /** Whether the text holds word `word` (an id or a prefix) at all. */
-  #holds(word: number): boolean {
-    return word >= 0 ? (this.#tokens as Tokens).has(word) : this.#prefixCount(-1 - word) > 0;
+  /**
+   * Whether every part has an alternative whose needed words are all in the text. Known words
+   * are checked first, prefixes (a walk over the text's words) only for phrases that pass.
+   */
+  #mayMatch(required: Int32Array): boolean {
+    return this.#possible(required, false) && this.#possible(required, true);
   }
 
-  #mayMatch(required: Int32Array): boolean {
+  /** `prefixes`: whether prefixes are checked too; otherwise they are taken as present. */
+  #possible(required: Int32Array, prefixes: boolean): boolean {
+    const tokens = this.#tokens as Tokens;
     let i = 0;
     while (i < required.length) {
       let alternatives = required[i++] as number;
@@ -207,7 +228,11 @@ export class PhraseMatcher {
         const end = i + n;
         if (!possible) {
           let all = true;
-          for (let k = i; k < end && all; k++) all = this.#holds(required[k] as number);
+          for (let k = i; k < end && all; k++) {
+            const word = required[k] as number;
+            if (word >= 0) all = tokens.has(word);
+            else if (prefixes) all = this.#prefixCount(-1 - word) > 0;
+          }
           possible = all;
         }
         i = end;
@@ -242,18 +267,19 @@ export class PhraseMatcher {
 
   #matches(r: Runnable): boolean {
     const tokens = this.#tokens as Tokens;
+    const program = r.program as Program;
     if (r.starts === null) {
-      for (let p = 0; p < tokens.count; p++) if (this.#part(r.program, 0, p)) return true;
+      for (let p = 0; p < tokens.count; p++) if (this.#part(program, 0, p)) return true;
       return false;
     }
     for (const word of r.starts) {
       if (word >= 0) {
         if (!tokens.has(word)) continue;
-        for (let p = tokens.first(word); p >= 0; p = tokens.next[p] as number) if (this.#part(r.program, 0, p)) return true;
+        for (let p = tokens.first(word); p >= 0; p = tokens.next[p] as number) if (this.#part(program, 0, p)) return true;
       } else {
         const found = this.#prefixCount(-1 - word);
         const positions = this.#prefixAt[-1 - word] as Int32Array;
-        for (let j = 0; j < found; j++) if (this.#part(r.program, 0, positions[j] as number)) return true;
+        for (let j = 0; j < found; j++) if (this.#part(program, 0, positions[j] as number)) return true;
       }
     }
     return false;

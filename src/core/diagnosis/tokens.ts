@@ -6,16 +6,19 @@ import { scanWords, WordBuffer } from './normalize.js';
  * whether the text holds it and where it occurs. One instance serves every call, so reading a text
  * allocates nothing once the buffers have grown to the largest text seen.
  */
+const MARKS = 3;
+
 export class Tokens {
   readonly words = new WordBuffer();
   /** Lexicon id of each word, -1 for a word the lexicon lacks. */
   ids = new Int32Array(1024);
   /** Position of the next occurrence of the same known word, -1 after the last. */
   next = new Int32Array(1024);
-  /** Per lexicon id: the call that last saw it, its first and (while reading) last position. */
-  #seen = new Uint32Array(0);
-  #first = new Int32Array(0);
-  #last = new Int32Array(0);
+  /**
+   * Per lexicon id, side by side so one cache line serves all three: the call that last saw it,
+   * its first and (while reading) last position.
+   */
+  #marks = new Int32Array(0);
   #call = 0;
   readonly #lexicon: Lexicon;
 
@@ -31,51 +34,47 @@ export class Tokens {
     const words = this.words;
     scanWords(text, words);
     const lexicon = this.#lexicon;
-    if (this.#seen.length < lexicon.size) {
-      this.#seen = new Uint32Array(lexicon.size);
-      this.#first = new Int32Array(lexicon.size);
-      this.#last = new Int32Array(lexicon.size);
-    }
+    if (this.#marks.length < lexicon.size * MARKS) this.#marks = new Int32Array(lexicon.size * MARKS);
     if (this.ids.length < words.count) {
       this.ids = new Int32Array(words.starts.length);
       this.next = new Int32Array(words.starts.length);
     }
     // Marks compare against the call number; before it wraps around, every mark is cleared.
-    if (this.#call === 0xffffffff) {
-      this.#seen.fill(0);
+    if (this.#call === 0x7fffffff) {
+      this.#marks.fill(0);
       this.#call = 0;
     }
     const call = ++this.#call;
-    const seen = this.#seen;
-    const first = this.#first;
-    const last = this.#last;
+    const marks = this.#marks;
     const ids = this.ids;
     const next = this.next;
     const starts = words.starts;
     const ends = words.ends;
+    const hashes = words.hashes;
     for (let i = 0; i < words.count; i++) {
-      const id = lexicon.find(words, starts[i] as number, ends[i] as number);
+      const id = lexicon.findHashed(words, starts[i] as number, ends[i] as number, hashes[i] as number);
       ids[i] = id;
       next[i] = -1;
       if (id < 0) continue;
-      if (seen[id] !== call) {
-        seen[id] = call;
-        first[id] = i;
+      const m = id * MARKS;
+      if (marks[m] !== call) {
+        marks[m] = call;
+        marks[m + 1] = i;
       } else {
-        next[last[id] as number] = i;
+        next[marks[m + 2] as number] = i;
       }
-      last[id] = i;
+      marks[m + 2] = i;
     }
   }
 
   /** Whether the text holds the known word `id`. */
   has(id: number): boolean {
-    return this.#seen[id] === this.#call;
+    return this.#marks[id * MARKS] === this.#call;
   }
 
   /** The first position of a known word the text holds (see has). */
   first(id: number): number {
-    return this.#first[id] as number;
+    return this.#marks[id * MARKS + 1] as number;
   }
 
   /** Whether the text holds `word`; words outside the lexicon are looked for one by one. */
@@ -100,6 +99,22 @@ export class Tokens {
     return true;
   }
 
+  /** Whether the text holds any of `words`; each list is looked up in the lexicon once. */
+  hasAnyWord(words: readonly string[]): boolean {
+    let ids = this.#lists.get(words);
+    if (!ids) this.#lists.set(words, (ids = words.map((w) => this.#lexicon.idOf(w))));
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k] as number;
+      if (id >= 0 ? this.has(id) : this.hasWord(words[k] as string)) return true;
+    }
+    return false;
+  }
+
+  readonly #lists = new Map<readonly string[], number[]>();
+
   /** A view for code that asks about words by name (the extractor). */
-  readonly wordSet = { has: (word: string): boolean => this.hasWord(word) };
+  readonly wordSet = {
+    has: (word: string): boolean => this.hasWord(word),
+    hasAny: (words: readonly string[]): boolean => this.hasAnyWord(words),
+  };
 }

@@ -94,8 +94,6 @@ export function countWords(examples: readonly Example[]): WordCounts {
 }
 
 export class WordModel {
-  /** Row of each known stem; stem pairs follow the stems. */
-  readonly #rowOfStem = new Map<string, number>();
   /** Stem pairs by their two stems' rows (first × PAIR_KEY + second): numbers hash faster than strings. */
   readonly #pairs = new Map<number, number>();
   /**
@@ -117,12 +115,12 @@ export class WordModel {
   readonly #sums = new Float64Array(CAUSE_IDS.length);
   readonly #lexicon: Lexicon;
   /**
-   * Per lexicon id: the row of the word's stem, SKIP or UNKNOWN (`#rowOfWord`), and the row of the
-   * word read as a stem itself (`#rowOfStemId`, for the first 7 letters of longer words the lexicon
-   * lacks). Worked out on first use.
+   * Per lexicon id: the row of the word's stem, SKIP or UNKNOWN (`#rowOfWord`, worked out on first
+   * use), and the row of the word read as a stem itself (`#rowOfStemId`, UNKNOWN for words that
+   * are no stem; stem pairs follow the stems in the rows).
    */
   #rowOfWord = new Int32Array(0);
-  #rowOfStemId = new Int32Array(0);
+  #rowOfStemId: Int32Array;
 
   /** Stems and stop words join `lexicon`, so a text's words are looked up once for everything. */
   constructor(counted: WordCounts, lexicon: Lexicon) {
@@ -142,14 +140,18 @@ export class WordModel {
     this.#weights = new Float64Array(this.#vocabulary * causes);
     this.#computed = new Uint8Array(this.#vocabulary);
     this.#seen = new Uint32Array(this.#vocabulary);
-    counted.stems.forEach((t, r) => this.#rowOfStem.set(t, r));
     const stems = counted.stems.length;
+    this.#rowOfStemId = new Int32Array(lexicon.size + stems).fill(UNKNOWN);
+    counted.stems.forEach((t, r) => {
+      const id = lexicon.add(t);
+      if (id >= this.#rowOfStemId.length) this.#growStemRows(id + 1);
+      this.#rowOfStemId[id] = r;
+    });
     for (let k = 0; k + 1 < counted.pairs.length; k += 2) {
       const a = counted.pairs[k] ?? -1;
       const b = counted.pairs[k + 1] ?? -1;
       if (a >= 0 && b >= 0) this.#pairs.set(a * PAIR_KEY + b, stems + k / 2);
     }
-    for (const t of counted.stems) lexicon.add(t);
     for (const w of STOP_WORDS) lexicon.add(w);
   }
 
@@ -174,36 +176,31 @@ export class WordModel {
     this.#computed[r] = 1;
   }
 
-  /** Row marks by lexicon id, grown when the lexicon has. */
-  #growRows(): void {
-    const size = this.#lexicon.size;
-    const words = new Int32Array(size).fill(UNSET);
-    words.set(this.#rowOfWord);
-    this.#rowOfWord = words;
-    const stems = new Int32Array(size).fill(UNSET);
-    stems.set(this.#rowOfStemId);
-    this.#rowOfStemId = stems;
+  #growStemRows(size: number): void {
+    const rows = new Int32Array(Math.max(size, this.#rowOfStemId.length * 2)).fill(UNKNOWN);
+    rows.set(this.#rowOfStemId);
+    this.#rowOfStemId = rows;
   }
 
   #wordRow(id: number): number {
-    if (id >= this.#rowOfWord.length) this.#growRows();
+    if (id >= this.#rowOfWord.length) {
+      // Grown when the lexicon has: ids come from it.
+      const rows = new Int32Array(this.#lexicon.size).fill(UNSET);
+      rows.set(this.#rowOfWord);
+      this.#rowOfWord = rows;
+    }
     let row = this.#rowOfWord[id] as number;
     if (row === UNSET) {
       const word = this.#lexicon.word(id);
-      row = STOP_WORDS.has(word) || (word.length > 4 && isDigits(word)) ? SKIP : (this.#rowOfStem.get(stem(word)) ?? UNKNOWN);
+      row = STOP_WORDS.has(word) || (word.length > 4 && isDigits(word)) ? SKIP : this.#stemRow(word.length > 7 ? this.#lexicon.idOf(stem(word)) : id);
       this.#rowOfWord[id] = row;
     }
     return row;
   }
 
+  /** The row of the lexicon word `id` read as a stem (UNKNOWN for -1). */
   #stemRow(id: number): number {
-    if (id >= this.#rowOfStemId.length) this.#growRows();
-    let row = this.#rowOfStemId[id] as number;
-    if (row === UNSET) {
-      row = this.#rowOfStem.get(this.#lexicon.word(id)) ?? UNKNOWN;
-      this.#rowOfStemId[id] = row;
-    }
-    return row;
+    return id >= 0 && id < this.#rowOfStemId.length ? (this.#rowOfStemId[id] as number) : UNKNOWN;
   }
 
   /** The row of word `i` of the text: its stem's, SKIP for stop words and long numbers, or UNKNOWN. */

@@ -126,4 +126,7 @@ export const EVIDENCE_EN = [
   e('certificate_problem', 3, ['sslpeerunverifiedexception', 'hostname .. not verified', 'unable to connect securely|couldn t connect securely|cannot connect securely'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml); Java SSL errors', { client: 'android' }),
   e('plaintext_auth_disabled', 3, ['authentication methods .. not supported|aren t supported by|are not supported by'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)', { client: 'android' }),
   e('tls_mismatch', 3, ['tls required but not supported', 'tls .. required .. not supported'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)', { client: 'android' }),
+  // Wordings the catalog shows were missing (2026-11-26).
+  e('connection_refused', 3, ['refusing connections|refusing smtp connections', 'smtp error 1 .. connection to server failed'], `${TB} (composeMsgs smtpSendRequestRefused); Roundcube en_US messages.inc (smtpconnerror)`),
+  e('recipient_rejected', 3, ['non ascii characters .. recipient'], `${TB} (composeMsgs errorIllegalLocalPart2)`),
 ];

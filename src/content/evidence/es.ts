@@ -43,4 +43,18 @@ export const EVIDENCE_ES = [
   e('certificate_problem', 3, ['conexion segura|de forma segura .. servidor', 'no se puede conectar de forma segura'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)', { client: 'android' }),
   e('plaintext_auth_disabled', 3, ['metodos de autenticacion .. no .. admite*|compatibles|soportados'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)', { client: 'android' }),
   e('timeout', 1.5, ['error al conectar con el servidor', 'no se puede conectar con el servidor'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)'),
+  // Wordings the catalog shows were missing (2026-11-26): Thunderbird es-ES (imapMsgs, composeMsgs, localMsgs,
+  // accountSetup), the Android Email app / K-9 es strings, Roundcube es_ES messages.inc.
+  e('timeout', 3.5, ['ha superado el tiempo de espera|superado el tiempo de espera', 'ha caducado la conexion|caducado .. conexion', 'conexion .. se ha interrumpido|se interrumpio'], TB),
+  e('timeout', 2.5, ['no se ha podido establecer conexion con el servidor|no se puede establecer conexion con el servidor', 'no se pudo conectar al servidor'], 'Android Email app / K-9 es strings; Outlook (es)'),
+  e('auth_failed', 3, ['fallo de identificacion|error de identificacion', 'no se puede identificar al servidor|no se pudo identificar', 'inicio de sesion .. ha fallado', 'error de inicio de sesion', 'comprueba|compruebe .. nombre de usuario .. contrasena'], `${TB}; Android Email app es strings`),
+  e('certificate_problem', 3, ['error de seguridad', 'posible problema de seguridad'], 'Android Email app / K-9 es strings'),
+  e('connection_limit', 3, ['cuenta .. esta siendo procesada', 'espere hasta que termine el proceso'], `${TB} (localMsgs pop3ServerBusy)`),
+  e('connection_refused', 3, ['rechazando conexiones|rechaza conexiones|rechaza las conexiones'], TB, { client: 'thunderbird' }),
+  e('connection_refused', 2.5, ['error de conexion con el servidor imap', 'error smtp 1 .. conexion'], 'Roundcube es_ES messages.inc (storageerror, smtpconnerror)'),
+  e('host_not_found', 2.5, ['no se ha podido conectar (con el|al) servidor'], TB, { client: 'thunderbird' }),
+  e('protocol_disabled', 3, ['administrador del servidor haya deshabilitado|administrador .. deshabilitado la configuracion', 'no tienes permiso .. sincronizacion|sincronizar'], `${TB} (account setup); Android Email app es strings`),
+  e('pop_removes_from_server', 3, ['dejar en el servidor'], `${TB} (localMsgs pop3ServerDoesNotSupportUidlEtc)`),
+  e('recipient_rejected', 3, ['caracteres no ascii .. destinatario'], `${TB} (composeMsgs errorIllegalLocalPart2)`),
+  e('quota_exceeded', 3, ['no hay espacio|sin espacio en disco|espacio en disco'], 'Roundcube es_ES messages.inc (erroroverquota)'),
 ];

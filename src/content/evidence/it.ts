@@ -43,4 +43,18 @@ export const EVIDENCE_IT = [
   e('certificate_problem', 3, ['connettersi in modo sicuro|connessione sicura .. server'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)', { client: 'android' }),
   e('plaintext_auth_disabled', 3, ['metodi di autenticazione .. non .. supportati'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)', { client: 'android' }),
   e('timeout', 1.5, ['impossibile connettersi al server|errore di connessione al server'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)'),
+  // Wordings the catalog shows were missing (2026-11-26): Thunderbird it (imapMsgs, composeMsgs, localMsgs,
+  // accountSetup), the Android Email app / K-9 it strings, Roundcube it_IT messages.inc.
+  e('timeout', 3.5, ['e scaduta|e scaduto', 'connessione al server .. interrotta'], TB),
+  e('timeout', 2.5, ['impossibile stabilire la connessione al server', 'time out della connessione|timeout della connessione'], 'Android Email app / K-9 it strings; Roundcube it_IT'),
+  e('host_not_found', 3, ['indirizzo di un server sbagliato|indirizzo del server .. errato', 'uscita smtp .. sconosciuto'], `${TB}; Android Email app it strings`),
+  e('connection_refused', 3, ['rifiut* .. connessioni', 'connessione al server fallita', 'impossibile connettersi al server imap'], `${TB}; Roundcube it_IT messages.inc (smtpconnerror, imaperror)`),
+  e('auth_failed', 3, ['accesso non riuscito', 'controlla nome utente e password|verificare nome utente e password'], `${TB}; Android Email app it strings`),
+  e('connection_limit', 3, ['in corso l elaborazione dell account', 'massimo numero di collegamenti|numero massimo di collegamenti'], `${TB} (localMsgs pop3ServerBusy, imapMsgs)`),
+  e('protocol_disabled', 3, ['amministratore del server abbia disattivato|amministratore .. disattivato la configurazione', 'non hai l autorizzazione .. sincronizz*'], `${TB} (account setup); Android Email app it strings`),
+  e('plaintext_auth_disabled', 3, ['password in testo semplice|password in chiaro'], `${TB} (composeMsgs smtpHintAuthPlainToEncrypt)`),
+  e('certificate_problem', 3, ['errore di sicurezza', 'minaccia alla sicurezza'], 'Android Email app / K-9 it strings'),
+  e('server_error', 3, ['errori temporanei|errore temporaneo|risorse temporaneamente non disponibili'], 'Roundcube it_IT / server replies (it)'),
+  e('recipient_rejected', 3, ['caratteri non ascii .. destinatario'], `${TB} (composeMsgs errorIllegalLocalPart2)`),
+  e('quota_exceeded', 3, ['spazio su disco|spazio disponibile .. esaurito|nessuno spazio'], 'Roundcube it_IT messages.inc (erroroverquota)'),
 ];

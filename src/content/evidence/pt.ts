@@ -44,4 +44,18 @@ export const EVIDENCE_PT = [
   e('certificate_problem', 3, ['ligar ao servidor em seguranca|conectar ao servidor com seguranca|conexao segura'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)', { client: 'android' }),
   e('plaintext_auth_disabled', 3, ['metodos de autenticacao .. nao .. suportados|compativeis'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)', { client: 'android' }),
   e('timeout', 1.5, ['nao foi possivel ligar ao servidor|nao e possivel conectar ao servidor|erro ao conectar ao servidor'], 'Android Email app strings (aosp-mirror/platform_packages_apps_email, values-*/strings.xml)'),
+  // Wordings the catalog shows were missing (2026-11-26): Thunderbird pt-BR / pt-PT (imapMsgs, composeMsgs,
+  // localMsgs, accountSetup), the Android Email app / K-9 pt strings, Roundcube pt_BR messages.inc.
+  e('timeout', 3.5, ['expirou', 'foi interrompida', 'foi desconectado', 'falha na comunicacao com o servidor'], `${TB}; Roundcube pt_BR (connerror)`),
+  e('timeout', 2.5, ['nao foi possivel abrir a ligacao|nao foi possivel abrir a conexao', 'a conexao com o servidor falhou|a ligacao ao servidor falhou'], 'Android Email app / K-9 pt strings; Apple Mail (pt)'),
+  e('host_not_found', 4, ['nao e conhecido|e desconhecido', 'servidor .. desconhecido'], TB),
+  e('auth_failed', 3, ['autenticacao no servidor .. falhou', 'envio da palavra passe .. nao foi bem sucedido', 'erro ao entrar', 'verifique seu nome de usuario e senha|verifique o seu nome de utilizador'], `${TB}; Android Email app pt strings; Roundcube pt_BR`),
+  e('connection_refused', 3, ['recusar|recusando|recusa .. ligacoes|conexoes', 'falha na conexao com o servidor'], `${TB}; Roundcube pt_BR (storageerror)`),
+  e('connection_limit', 3, ['conta .. esta a ser processada|esta sendo processada', 'aguarde pelo final do processamento'], `${TB} (localMsgs pop3ServerBusy)`),
+  e('protocol_disabled', 3, ['administrador do servidor tenha desativado|administrador .. desativado a configuracao', 'nao tem permissao para sincronizar'], `${TB} (account setup); Android Email app pt strings`),
+  e('certificate_problem', 3, ['erro de seguranca', 'risco de seguranca'], 'Android Email app / K-9 pt strings'),
+  e('quota_exceeded', 3, ['nao ha espaco|sem espaco disponivel|espaco em disco'], 'Roundcube pt_BR messages.inc (erroroverquota)'),
+  e('folder_sync', 3, ['nao foi possivel abrir a pasta', 'pasta .. enviado|enviados .. nao'], TB),
+  e('recipient_rejected', 3, ['caracteres nao ascii .. destinatario'], `${TB} (composeMsgs errorIllegalLocalPart2)`),
+  e('pop_removes_from_server', 3, ['manter no servidor|deixar no servidor'], `${TB} (localMsgs pop3ServerDoesNotSupportUidlEtc)`),
 ];

@@ -3,6 +3,7 @@ import { ConfigError } from './config-error.js';
 import { loadConfig } from './load-config.js';
 import { promptHidden } from './terminal/password.js';
 import { EXIT_USAGE, MAX_STDIN_BYTES, runCli, type CliIo } from './terminal/run.js';
+import { runMain } from './run-main.js';
 
 /** Terminal entry point: real stdin/stdout, configuration check, exit code. Nothing else. */
 
@@ -39,14 +40,4 @@ async function main(): Promise<number> {
   return runCli(process.argv.slice(2), io);
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    // A bug, not bad input: say so in one line without a stack trace, keep the detail for a debug run.
-    process.stderr.write(`emailhelp: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    if (process.env.EMAILHELP_DEBUG) console.error(error);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

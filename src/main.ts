@@ -2,6 +2,7 @@
 import { ConfigError } from './config-error.js';
 import type { Config } from './config.js';
 import { loadConfig } from './load-config.js';
+import { runMain } from './run-main.js';
 
 /**
  * `npm start`: the Slack app when Slack credentials are set, the local console otherwise. The
@@ -57,13 +58,4 @@ async function main(): Promise<number> {
   return new Promise<number>(() => undefined);
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`emailhelp: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    if (process.env.EMAILHELP_DEBUG) console.error(error);
-    process.exitCode = 1;
-  },
-);
+runMain(main);

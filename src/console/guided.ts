@@ -1,4 +1,5 @@
 import type { Ask } from '../core/answer/index.js';
+import { CLIENT_NAMES } from '../content/clients.js';
 import { CLIENT_IDS, type ClientId } from '../content/types.js';
 
 /**
@@ -23,19 +24,8 @@ export interface GuidedIo {
   say(text: string): void;
 }
 
-const LABELS: Record<ClientId, string> = {
-  outlook: 'Outlook',
-  apple_mail: 'Apple Mail',
-  ios_mail: 'iPhone/iPad Mail',
-  thunderbird: 'Thunderbird',
-  gmail: 'Gmail app',
-  windows_mail: 'Windows Mail',
-  android: 'Android',
-  other: 'other',
-};
-
 /** The apps in the modal's order (CLIENT_IDS), named as people say them. */
-export const MAIL_APPS: readonly { id: ClientId; label: string }[] = CLIENT_IDS.map((id) => ({ id, label: LABELS[id] }));
+export const MAIL_APPS: readonly { id: ClientId; label: string }[] = CLIENT_IDS.map((id) => ({ id, label: CLIENT_NAMES[id] }));
 
 export const NOTHING_TO_ANSWER = 'Nothing to look at: give the error message, the address, or both.';
 const QUIT = new Set(['quit', 'exit']);

@@ -1,3 +1,4 @@
+import { CLIENT_NAMES } from '../content/clients.js';
 import type { Diagnosis } from '../core/diagnosis/index.js';
 import type { Explanation } from '../core/explain.js';
 import type { LoginReport } from '../core/login/index.js';
@@ -9,17 +10,6 @@ import type { ServerSetting, SettingsAnswer } from '../core/settings/types.js';
  * tested without a terminal.
  */
 
-const CLIENT_NAMES: Record<string, string> = {
-  outlook: 'Outlook',
-  apple_mail: 'Apple Mail (macOS)',
-  ios_mail: 'iPhone/iPad Mail',
-  thunderbird: 'Thunderbird',
-  gmail: 'Gmail',
-  windows_mail: 'Windows Mail',
-  android: 'Android mail app',
-  other: 'other',
-};
-
 export function renderDiagnosis(d: Diagnosis): string {
   const lines: string[] = [];
   const e = d.extracted;
@@ -27,7 +17,7 @@ export function renderDiagnosis(d: Diagnosis): string {
     e.host && `server ${e.host}`,
     e.port !== null && `port ${e.port}`,
     e.protocol && e.protocol.toUpperCase(),
-    e.client && e.client !== 'other' && `app ${CLIENT_NAMES[e.client] ?? e.client}`,
+    e.client && e.client !== 'other' && `app ${CLIENT_NAMES[e.client]}`,
     e.codes.length > 0 && `codes ${e.codes.join(', ')}`,
   ].filter(Boolean);
   if (facts.length > 0) lines.push(`Seen in the text: ${facts.join(' · ')}`, '');

@@ -111,7 +111,7 @@ describe('guided questions (/emailhelp alone)', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('The error message (Enter to skip):');
     expect(r.stderr).toContain('Email address or domain (Enter to skip):');
-    expect(r.stderr).toMatch(/1\. Outlook\n {2}2\. Apple Mail\n {2}3\. iPhone\/iPad Mail\n {2}4\. Thunderbird\n {2}5\. Gmail app\n {2}6\. Windows Mail\n {2}7\. Android\n {2}8\. other/);
+    expect(r.stderr).toMatch(/1\. Outlook\n {2}2\. Apple Mail \(Mac\)\n {2}3\. iPhone\/iPad Mail\n {2}4\. Thunderbird\n {2}5\. Gmail app\n {2}6\. Windows Mail\n {2}7\. Android mail app\n {2}8\. another app/);
     expect(r.stdout).toMatch(/Most likely: .*auth_failed/);
   });
 

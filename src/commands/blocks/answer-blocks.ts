@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { CLIENT_NAMES } from '../../content/clients.js';
 import type { Answer, FollowUp } from '../../core/answer/index.js';
 import type { Check } from '../../core/probe/index.js';
 import type { ServerSetting, SettingsAnswer } from '../../core/settings/types.js';
@@ -38,15 +39,6 @@ export interface RenderOptions {
 const MARK = { ok: ':white_check_mark:', warn: ':warning:', fail: ':x:' } as const;
 const PROTOCOL_NAME = { imap: 'IMAP', pop3: 'POP3', smtp: 'SMTP' } as const;
 const SECURITY_NAME = { tls: 'SSL/TLS', starttls: 'STARTTLS', none: 'none' } as const;
-const CLIENT_NAMES: Record<string, string> = {
-  outlook: 'Outlook',
-  apple_mail: 'Apple Mail',
-  ios_mail: 'iPhone/iPad Mail',
-  thunderbird: 'Thunderbird',
-  gmail: 'Gmail app',
-  windows_mail: 'Windows Mail',
-  android: 'Android mail app',
-};
 const SOURCE_NAME: Record<SettingsAnswer['source'], string> = {
   bundled: "emailhelp's provider data",
   ispdb: "Thunderbird's ISP database",
@@ -101,7 +93,7 @@ function diagnosisBlocks(answer: Answer, blocks: KnownBlock[], fallback: string[
     e.host && `server \`${escapeSlack(e.host)}\``,
     e.port !== null && `port ${e.port}`,
     e.protocol && PROTOCOL_NAME[e.protocol],
-    e.client && e.client !== 'other' && (CLIENT_NAMES[e.client] ?? e.client),
+    e.client && e.client !== 'other' && CLIENT_NAMES[e.client],
     e.codes.length > 0 && `codes ${e.codes.map((c) => `\`${escapeSlack(c)}\``).join(', ')}`,
   ].filter(Boolean);
 

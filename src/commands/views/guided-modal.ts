@@ -1,4 +1,5 @@
 import type { App, types, ViewSubmitAction } from '@slack/bolt';
+import { CLIENT_NAMES } from '../../content/clients.js';
 import { CLIENT_IDS, type ClientId } from '../../content/types.js';
 import { buildAnswer, isAddressOrDomain } from '../../core/answer/index.js';
 import { answerMessage, context, section } from '../blocks/answer-blocks.js';
@@ -20,17 +21,6 @@ const ADDRESS_BLOCK = 'address';
 const CLIENT_BLOCK = 'client';
 const DEVICE_BLOCK = 'device';
 const VALUE = 'value';
-
-const CLIENT_LABELS: Record<ClientId, string> = {
-  outlook: 'Outlook',
-  apple_mail: 'Apple Mail (Mac)',
-  ios_mail: 'Mail on iPhone or iPad',
-  thunderbird: 'Thunderbird',
-  gmail: 'Gmail app',
-  windows_mail: 'Windows Mail',
-  android: 'Android mail app',
-  other: 'Something else',
-};
 
 const DEVICES = ['Windows PC', 'Mac', 'iPhone or iPad', 'Android phone or tablet', 'Web browser'] as const;
 
@@ -73,7 +63,7 @@ export function guidedModal(metadata: Metadata): View {
         block_id: CLIENT_BLOCK,
         optional: true,
         label: plain('Mail app', LIMITS.inputLabel),
-        element: { type: 'static_select', action_id: VALUE, placeholder: plain('Which app shows the error?', LIMITS.placeholder), options: CLIENT_IDS.map((id) => ({ text: plain(CLIENT_LABELS[id], LIMITS.optionText), value: id })) },
+        element: { type: 'static_select', action_id: VALUE, placeholder: plain('Which app shows the error?', LIMITS.placeholder), options: CLIENT_IDS.map((id) => ({ text: plain(CLIENT_NAMES[id], LIMITS.optionText), value: id })) },
       },
       {
         type: 'input',

@@ -14,7 +14,7 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     id: 'google-auth',
     from: ['auth_failed'],
     when: { provider: GOOGLE },
-    to: { app_password_required: 1.5, oauth_required: 0.35, security_block: 0.2 },
+    to: { app_password_required: 1.8, oauth_required: 0.35, security_block: 0.2 },
     keep: 0.6,
     reason: 'Gmail refuses the normal password in mail apps: it wants an app password (with 2-Step Verification) or a Google sign-in (OAuth)',
     source: 'support.google.com/accounts/answer/185833; Google ended "less secure apps" access in 2024–2025',

@@ -2258,6 +2258,69 @@ export const EXAMPLES: readonly Example[] = [
   "source": "roundcube/roundcubemail:program/localization/pt_PT/messages.inc (loginfailed)"
  },
  {
+  "text": "No se puede conectar al servidor",
+  "cause": "timeout",
+  "client": "other",
+  "lang": "es",
+  "source": "the-djmaze/snappymail:snappymail/v/0.0.0/app/localization/es/user.json (NOTIFICATIONS.ConnectionError)"
+ },
+ {
+  "text": "Los destinatarios no son válidos",
+  "cause": "recipient_rejected",
+  "client": "other",
+  "lang": "es",
+  "source": "the-djmaze/snappymail:snappymail/v/0.0.0/app/localization/es/user.json (NOTIFICATIONS.InvalidRecipients)"
+ },
+ {
+  "text": "L'authentification a échoué",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "fr",
+  "source": "the-djmaze/snappymail:snappymail/v/0.0.0/app/localization/fr/user.json (NOTIFICATIONS.AuthError)"
+ },
+ {
+  "text": "Serveur injoignable",
+  "cause": "timeout",
+  "client": "other",
+  "lang": "fr",
+  "source": "the-djmaze/snappymail:snappymail/v/0.0.0/app/localization/fr/user.json (NOTIFICATIONS.ConnectionError)"
+ },
+ {
+  "text": "Destinataires invalides",
+  "cause": "recipient_rejected",
+  "client": "other",
+  "lang": "fr",
+  "source": "the-djmaze/snappymail:snappymail/v/0.0.0/app/localization/fr/user.json (NOTIFICATIONS.InvalidRecipients)"
+ },
+ {
+  "text": "Autenticazione fallita",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "it",
+  "source": "the-djmaze/snappymail:snappymail/v/0.0.0/app/localization/it/user.json (NOTIFICATIONS.AuthError)"
+ },
+ {
+  "text": "Destinatario non valido",
+  "cause": "recipient_rejected",
+  "client": "other",
+  "lang": "it",
+  "source": "the-djmaze/snappymail:snappymail/v/0.0.0/app/localization/it/user.json (NOTIFICATIONS.InvalidRecipients)"
+ },
+ {
+  "text": "Falha na autenticação",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "pt",
+  "source": "the-djmaze/snappymail:snappymail/v/0.0.0/app/localization/pt-BR/user.json (NOTIFICATIONS.AuthError)"
+ },
+ {
+  "text": "Destinatário inválido",
+  "cause": "recipient_rejected",
+  "client": "other",
+  "lang": "pt",
+  "source": "the-djmaze/snappymail:snappymail/v/0.0.0/app/localization/pt-BR/user.json (NOTIFICATIONS.InvalidRecipients)"
+ },
+ {
   "text": "Impossibile inviare il messaggio perché uno dei destinatari è stato rifiutato dal server. L'indirizzo di posta elettronica rifiutato era \"<giulia.bianchi@example.it>\". Oggetto: 'Preventivo', Account: 'Ufficio', Server: 'smtp.libero.it', Protocollo: SMTP, Risposta server: '550 <giulia.bianchi@example.it>... Inoltro negato', porta: 25, sicuro (SSL): No, errore del server: 550, numero di errore: 0x800CCC79",
   "cause": "smtp_auth_required",
   "client": "outlook",
@@ -4713,6 +4776,258 @@ export const EXAMPLES: readonly Example[] = [
   "client": "other",
   "lang": "en",
   "source": "moralmunky/Home-Assistant-Mail-And-Packages#821"
+ },
+ {
+  "text": "When I go to the mailer tab of the config settings, the error 'SMTP error: Authentication failed: Password command failed' pops up when I try to test email config.",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "en",
+  "source": "therecluse26/PHP-Login#244"
+ },
+ {
+  "text": "Erreur SMTP (535) : authentication failed",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "fr",
+  "source": "roundcube/roundcubemail#6794"
+ },
+ {
+  "text": "Please tell me why when sending an email I get an error SMTP Error (535): Authentication failed. Before this error was not.",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "en",
+  "source": "roundcube/roundcubemail#6826"
+ },
+ {
+  "text": "Net::SMTPAuthenticationError: 535 Authentication Credentials Invalid",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "en",
+  "source": "yegor256/mailanes#94"
+ },
+ {
+  "text": "The SMTP authentication seems to be inconsistent. For many recipients, the logging shows error: \"530 Authentication required\"",
+  "cause": "smtp_auth_required",
+  "client": "other",
+  "lang": "en",
+  "source": "postalserver/postal#175"
+ },
+ {
+  "text": "I am using PHPMailer for sending emails from our google apps account and it works absolutely fine from my localhost. When I have put the same code on our server, I get this error: SMTP -> ERROR: Password not accepted from server: 535-5.7.8 Username and Password not accepted. ... I have tried repeated times to unblock captcha",
+  "cause": "oauth_required",
+  "client": "other",
+  "lang": "en",
+  "source": "PHPMailer/PHPMailer#168"
+ },
+ {
+  "text": "2018-01-24 20:07:12 SMTP ERROR: Failed to connect to server: Connection refused (111) SMTP connect() failed. https://github.com/PHPMailer/PHPMailer/wiki/Troubleshooting",
+  "cause": "connection_refused",
+  "client": "other",
+  "lang": "en",
+  "source": "PHPMailer/PHPMailer#1340"
+ },
+ {
+  "text": "Getting this error when trying to send a test message from a Wordpress SMTP plugin ... Using STARTTLS, port 2525. ... SMTP ERROR: Failed to connect to server: Connection refused (111)SMTP connect() failed.",
+  "cause": "connection_refused",
+  "client": "other",
+  "lang": "en",
+  "source": "postalserver/postal#749"
+ },
+ {
+  "text": "I've tried to configure SMTP on my site, however I'm getting this issue: SMTP ERROR: Failed to connect to server: Connection timed out (110)SMTP connect() failed.",
+  "cause": "timeout",
+  "client": "other",
+  "lang": "en",
+  "source": "PHPMailer/PHPMailer#2634"
+ },
+ {
+  "text": "when im trying to do a test mail. it shows me a time out error.",
+  "cause": "timeout",
+  "client": "other",
+  "lang": "en",
+  "source": "emizentech/magento2-custom-smtp#5"
+ },
+ {
+  "text": "[E] [24] SMTP connection failed (Exception: User timeout caused connection failure.)",
+  "cause": "timeout",
+  "client": "other",
+  "lang": "en",
+  "source": "globaleaks/globaleaks-whistleblowing-software#3413"
+ },
+ {
+  "text": "Connection: opening to mail.sghapps.tk:465, timeout=30, options=array () ... Connection failed. Error #2: stream_socket_client(): unable to connect to mail.sghapps.tk:465 (Connection timed out) ... SMTP ERROR: Failed to connect to server: Connection timed out (110)",
+  "cause": "timeout",
+  "client": "other",
+  "lang": "en",
+  "source": "PHPMailer/PHPMailer#1422"
+ },
+ {
+  "text": "Outgoing Messages: Error: SMTP connection failure: SMTP failed to connect: io: timed out: timed out ... I've been using dc on windows 11 for several years already but suddenly I cannot send messages anymore.",
+  "cause": "timeout",
+  "client": "other",
+  "lang": "en",
+  "source": "deltachat/deltachat-desktop#2969"
+ },
+ {
+  "text": "We're seeing a high number of `SMTPServerDisconnected` errors as well as a few `SMTPSenderRefused(451, b'4.4.2 Timeout waiting for data from client.', 'notifications@support.mozilla.org')` errors when sending emails.",
+  "cause": "timeout",
+  "client": "other",
+  "lang": "en",
+  "source": "mozilla/sumo#2215"
+ },
+ {
+  "text": "IMAP Error: Login failed for user@domain.com against domain.com from 000.82.000.41(X-Forwarded-For: 000.82.000.41). Authentication failed. in /var/www/mail/program/lib/Roundcube/rcube_imap.php on line 200",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "en",
+  "source": "roundcube/roundcubemail#7429"
+ },
+ {
+  "text": "I just made a roundcube instance (with nginx) on my VPS. Everything is loaded fine, but I can't seem to login into it. Getting a login failed at the URL and ` IMAP Error: Login failed for demo@mail.zaura.net against localhost from xx.xx.xx.xx AUTHENTICATE PLAIN: Authentication failed.",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "en",
+  "source": "roundcube/roundcubemail#9017"
+ },
+ {
+  "text": "when I've already made an account in mysql database and want to log into it I get this error IMAP connect: NOT OK(Login failed for roundcube@domain.com against localhost from <ip ipv6> (X-Forwarded-For: myip). Authentication failed.)",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "en",
+  "source": "roundcube/roundcubemail#8974"
+ },
+ {
+  "text": "I cannot login on my imap account ... I get an autentication error message, but I am sure that imap server, user and password are correct. ... Note that the password is transmitted insecurely (this is not my choice): maybe is this the problem? ... I think that the problem is secure connection, because, after adding a new account with secure connection, it works",
+  "cause": "plaintext_auth_disabled",
+  "client": "android",
+  "lang": "en",
+  "source": "thunderbird/thunderbird-android#4965"
+ },
+ {
+  "text": "A1 NO [ALERT] Login failure. Incrrect passowd or your account is not enabled for IMAP.",
+  "cause": "protocol_disabled",
+  "client": "other",
+  "lang": "en",
+  "source": "mscdex/node-imap#432"
+ },
+ {
+  "text": "Fehler: Die E-Mail wurde aufgrund des folgenden Fehlers nicht verschickt: SMTP authentication failed: 5.7.0 Authentication failed",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "de",
+  "source": "kivitendo/kivitendo-erp#735"
+ },
+ {
+  "text": "Unable to email via SMTP:********_:587 [**_******_] Failed to set sender: ***_****\\* [SMTP: Invalid response code received from server (code: 530, response: 5.7.1 Authentication required)]",
+  "cause": "smtp_auth_required",
+  "client": "other",
+  "lang": "en",
+  "source": "osTicket/osTicket#2519"
+ },
+ {
+  "text": "I'm not able to send emails anymore Unable to send an email: SMTP Error (535): Authentication failed",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "en",
+  "source": "roundcube/roundcubemail#6605"
+ },
+ {
+  "text": "I can even make mailu work, following setup instrucction, then smtp auth is not working as seems \"Unspecified Error (SENT_EHLO): Smtp server does not advertise AUTH capability, code: 0",
+  "cause": "plaintext_auth_disabled",
+  "client": "other",
+  "lang": "en",
+  "source": "Mailu/Mailu#984"
+ },
+ {
+  "text": "When trying to send a test email, I always get this error message: 5.7.3 Authentication unsuccessful [DB6P18901CA0015.EURP189.PROD.OUTLOOK.COM] ... I am authenticating. In the username field, I have put outlook email and password field, the password that I use to sign in to Outlook.",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "en",
+  "source": "mageplaza/magento-2-smtp#108"
+ },
+ {
+  "text": "I am sending from master server via php form to send to slave server and it gives me this SMTP Error: Could not authenticate.",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "en",
+  "source": "PHPMailer/PHPMailer#750"
+ },
+ {
+  "text": "This particular gmail account has two step authentication enabled, so I generated an app password. ... Failed to authenticate on SMTP server with username \"email@gmail.com\" using 3 possible authenticators. Authenticator LOGIN returned Swift_TransportException: Expected response code 235 but got code \"534\", with message \"<https://accounts.google.com/signin/continue?sarp=1&scc=1...> Please log in via your web browser and then try again. Learn more at https://support.google.com/mail/answer/78754",
+  "cause": "security_block",
+  "client": "other",
+  "lang": "en",
+  "source": "swiftmailer/swiftmailer#1138"
+ },
+ {
+  "text": "It was working fine for my both sites (I have a multisite setup) until the most recent update to 4.1.0. version. Now, it is logging this error: \"Failed to authenticate on SMTP server with username \"emailName@gmail.com\" using the following authenticators: \"LOGIN\", \"PLAIN\", \"XOAUTH2\". Authenticator \"LOGIN\" returned \"Expected response code \"235\" but got code \"535\", with message \"535-5.7.8 Username and Password not accepted.",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "en",
+  "source": "getgrav/grav-plugin-email#185"
+ },
+ {
+  "text": "I am trying to send some email using Google app password that I generated from my google account ... Error: Invalid login: 535-5.7.8 Username and Password not accepted. ... Everything had been working for the past 6 months but suddenly today I can not longer access it.",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "en",
+  "source": "nodemailer/nodemailer#1656"
+ },
+ {
+  "text": "(My ISP blocks port 25) When using SMTP and setting a the port to 26, I get an error saying: \"Could not connect to SMTP host: mail.server.com, port: 25\". It seems that the port settings are not honored.",
+  "cause": "timeout",
+  "client": "other",
+  "lang": "en",
+  "source": "opensourceBIM/BIMserver#76"
+ },
+ {
+  "text": "when I try `postal test-app-smtp some@email.com` or trying to invite a user its giving the following error. Message was not delivered successfully to SMTP server. Error: Errno::ECONNREFUSED (Connection refused - connect(2) for \"127.0.0.1\" port 2525)",
+  "cause": "connection_refused",
+  "client": "other",
+  "lang": "en",
+  "source": "postalserver/postal#523"
+ },
+ {
+  "text": "Last command failed, because the server reported an error: Failed to override broken certificate. My Sieve server runs a self-signed cert",
+  "cause": "certificate_problem",
+  "client": "thunderbird",
+  "lang": "en",
+  "source": "thsmi/sieve#45"
+ },
+ {
+  "text": "Connecting to gmail gives this error: [IMAP] Connection error: self-signed certificate",
+  "cause": "certificate_problem",
+  "client": "other",
+  "lang": "en",
+  "source": "yunfeizhu/mcp-mail-server#1"
+ },
+ {
+  "text": "Fatal error: Uncaught Ddeboer\\Imap\\Exception\\AuthenticationFailedException: [E_WARNING] Authentication failed for user \"developer@habbybv.com\": imap_open(): Couldn't open stream {mail.habbybv.com:993/imap/ssl/validate-cert} imap_alerts (0): imap_errors (1): - Certificate failure for mail.habbybv.com: self signed certificate:",
+  "cause": "certificate_problem",
+  "client": "other",
+  "lang": "en",
+  "source": "ddeboer/imap#493"
+ },
+ {
+  "text": "I tried to register in Facebook (FB) with an alias ... I get the following reply: \"552 5.2.2 : Recipient address rejected: User over quota\"",
+  "cause": "quota_exceeded",
+  "client": "other",
+  "lang": "en",
+  "source": "anonaddy/anonaddy#749"
+ },
+ {
+  "text": "Mail sent from N1 is successfully sent, but doesn't appear in the send folder for N1 nor gmail.",
+  "cause": "folder_sync",
+  "client": "other",
+  "lang": "en",
+  "source": "nylas/nylas-mail#2892"
+ },
+ {
+  "text": "I've sent email, but mail does not appear in any boxes (Sent, Drafts, All) also, the sent mail does not appear in gmail web client too.",
+  "cause": "folder_sync",
+  "client": "other",
+  "lang": "en",
+  "source": "nylas/nylas-mail#2474"
  },
  {
   "text": "c1 NO [AUTHORIZATIONFAILED] No such authorization-ID",

@@ -123,6 +123,8 @@ export const CODE_EVIDENCE: readonly CodeEvidence[] = [
   { code: 'WEBALERT', causes: { security_block: 3 }, meaning: 'the provider wants a web sign-in first', protocol: 'imap', source: 'Gmail IMAP replies' },
   { code: 'LOGINDISABLED', causes: { plaintext_auth_disabled: 4 }, meaning: 'the server does not allow LOGIN before TLS', protocol: 'imap', source: 'RFC 3501 §6.2.3' },
   { code: 'NONEXISTENT', causes: { folder_sync: 1.5 }, meaning: 'the folder does not exist', protocol: 'imap', source: IMAP },
+  { code: 'TRYCREATE', causes: { folder_sync: 3 }, meaning: 'the target folder does not exist on the server (create it, or choose the right Sent/Drafts folder)', protocol: 'imap', source: 'RFC 9051 §7.1 response codes' },
+  { code: 'CORRUPTION', causes: { server_error: 3 }, meaning: 'the server found the mailbox damaged', protocol: 'imap', source: IMAP },
   { code: 'NOPERM', causes: { folder_sync: 1 }, meaning: 'no permission for this folder', protocol: 'imap', source: IMAP },
 
   // POP3 response codes.

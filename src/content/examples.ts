@@ -5030,6 +5030,160 @@ export const EXAMPLES: readonly Example[] = [
   "source": "nylas/nylas-mail#2474"
  },
  {
+  "text": "You have tried logging in via webmail, Thunderbird, and your website’s SMTP integration, but all attempts return authentication errors: “535 5.7.8 Error: authentication failed,” “Connection to storage server failed,” and “AUTHENTICATE PLAIN: Authentication failed.” You have reset the mailbox password multiple times",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "en",
+  "source": "hostinger/api#19"
+ },
+ {
+  "text": "[Bug]: IMAP Server is no reachable ... Verify return code: 20 (unable to get local issuer certificate) ... * OK [CAPABILITY IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+ AUTH=PLAIN AUTH=LOGIN] Dovecot ready.",
+  "cause": "certificate_problem",
+  "client": "other",
+  "lang": "en",
+  "source": "nextcloud/server#38410"
+ },
+ {
+  "text": "[Bug]: IMAP sync fails with \"unable to get certificate CRL\" even though the server certificate is valid (free.fr)",
+  "cause": "certificate_problem",
+  "client": "other",
+  "lang": "en",
+  "source": "s1t5/mail-archiver#454"
+ },
+ {
+  "text": "Erreur lors de la récupération de l'e-mail {\"error\":\"Error: imap_open(): Couldn't open stream {imap.gmail.com:993\\/imap\\/ssl}. Certificate failure for imap.gmail.com: self signed certificate: \\/OU=No SNI provided; please fix your client.\\/CN=invalid2.invalid",
+  "cause": "certificate_problem",
+  "client": "other",
+  "lang": "fr",
+  "source": "freescout-help-desk/freescout#4005"
+ },
+ {
+  "text": "I cannot create a new outlook email account (@hotmail). I've double-checked every option imap-mail.outlook.com SSL 993 smtp-mail.outlook.com STARTTLS 587 ... Each time, the answer is the same: Authentication was successful, but authorization failed",
+  "cause": "app_password_required",
+  "client": "other",
+  "lang": "en",
+  "source": "owncloud-archive/mail#714"
+ },
+ {
+  "text": "It seems that app password for outlook account (e.g finishing in @hotmail.com) set up with 2FA result in failed authentication. ... IMAP password auth failed for username 'redacted@hotmail.com': No( \"code: None, info: Some(\\\"LOGIN failed.\\\")\",",
+  "cause": "oauth_required",
+  "client": "other",
+  "lang": "en",
+  "source": "rustmailer/bichon#128"
+ },
+ {
+  "text": "The imap authentication works and I can see the inbox emails, but the smtp authentication fails. ... Also the official docs say the smtp server is: smtp-mail.outlook.com.",
+  "cause": "oauth_required",
+  "client": "other",
+  "lang": "en",
+  "source": "cypht-org/cypht#1505"
+ },
+ {
+  "text": "Agregar las credenciales para inicio de sesión de Outlook (cuenta personal). Elegir la opción del inicio con contraseña. Arroja un fallo de autenticación mencionando que las credenciales son incorrectas o que al ingresarlas no se ha podido iniciar sesión. ... En su lugar, arroja una notificación amarilla donde menciona que las credenciales podrían no ser las correctas por lo que solicita se verifiquen los datos de inicio de sesión. Aún cuando las credenciales sean correctas, el error persiste.",
+  "cause": "oauth_required",
+  "client": "android",
+  "lang": "es",
+  "source": "thunderbird/thunderbird-android#10455"
+ },
+ {
+  "text": "When i try to connect using mail servers show me: \"Can not authenticate to IMAP server: [UNAVAILABLE] Temporary authentication failure.\" but if i test the connection inside glpi with same user and pass it connect successfully.",
+  "cause": "server_error",
+  "client": "other",
+  "lang": "en",
+  "source": "glpi-project/glpi#7914"
+ },
+ {
+  "text": "I try to add an mail collector on GLPI but i have an error when i try to retrieve mail from the collector. The error : An error occurred while connecting to the collector. cannot login, user or password wrong ... I'm sure the password is correct, I checked it by logging into Outlook and Thunderbird. I'm using Echange 2016 server",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "en",
+  "source": "glpi-project/glpi#13796"
+ },
+ {
+  "text": "So I'm trying to collect emails with the \"Collector,\" but I have an issue: \"Cannot change folder, maybe it does not exist.\"",
+  "cause": "folder_sync",
+  "client": "other",
+  "lang": "en",
+  "source": "glpi-project/glpi#14910"
+ },
+ {
+  "text": "Une erreur est survenue en essayer de se connecter au collecteur. cannot change folder, maybe it does not exist",
+  "cause": "folder_sync",
+  "client": "other",
+  "lang": "fr",
+  "source": "glpi-project/glpi#10648"
+ },
+ {
+  "text": "Conexão fechada em Destinatários. Eu estava configurando o Destinatários para possibilitar a abertura de chamados por e-mail, porém todas as vezes em que eu dou um click em \"Obter e-mails agora\" ele me entrega o erro ... Uncaught Exception Laminas\\Mail\\Protocol\\Exception\\RuntimeException: cannot read - connection closed?",
+  "cause": "timeout",
+  "client": "other",
+  "lang": "pt",
+  "source": "glpi-project/glpi#17118"
+ },
+ {
+  "text": "Neither \"Test-Mail\", nor \"normal\" Mail are sent, I always get this errors: email.0 2025-03-15 13:41:40.022 error Cannot send email: Error: * OK [CAPABILITY IMAP4 IMAP4rev1 QUOTA LITERAL+ NAMESPACE UIDPLUS IDLE SORT] IMAP Proxy ready (secureimap.t-online.de)",
+  "cause": "tls_mismatch",
+  "client": "other",
+  "lang": "en",
+  "source": "iobroker-community-adapters/ioBroker.email#331"
+ },
+ {
+  "text": "Current behavior: 535 authentication error ... create an smtp connection to sendgrid using an apikey, port 465 and ssl connection. smtp.sendgrid.net (smtp server)",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "en",
+  "source": "odoo/odoo#15702"
+ },
+ {
+  "text": "Authentication error on outgoing mail server: 5.7.8 Error: authentication failed. ... Connection test failed! Here's what we have instead: 535 5.7.8 Error: authentication failed: UGFzc3dvcmQ66",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "en",
+  "source": "bitnami/bitnami-docker-odoo#46"
+ },
+ {
+  "text": "openerp.addons.base.ir.ir_mail_server: (553, 'Relaying disallowed')",
+  "cause": "smtp_auth_required",
+  "client": "other",
+  "lang": "en",
+  "source": "odoo/odoo#1493"
+ },
+ {
+  "text": "Test-Connection funcionality responds: 5.5.2 Send hello first",
+  "cause": "unknown",
+  "client": "other",
+  "lang": "en",
+  "source": "odoo/odoo#27790"
+ },
+ {
+  "text": "Mail delivery failed via SMTP server 'None'. SMTPSenderRefused: 530 5.7.57 SMTP; Client was not authenticated to send anonymous mail during MAIL FROM [CY4PR19CA0041.namprd19.prod.outlook.com]",
+  "cause": "smtp_auth_required",
+  "client": "other",
+  "lang": "en",
+  "source": "odoo/odoo#8021"
+ },
+ {
+  "text": "Mail delivery failed via SMTP server 'mail.server.tld'. SMTPDataError: 550 5.7.1 Client does not have permissions to send as this sender",
+  "cause": "smtp_auth_required",
+  "client": "other",
+  "lang": "en",
+  "source": "odoo/odoo#8426"
+ },
+ {
+  "text": "<mailman@chif.fr>: host spool.mail.gandi.net[217.70.178.1] said: 554 5.7.1 <mailman@chif.fr>: Relay access denied (in reply to RCPT TO command)",
+  "cause": "smtp_auth_required",
+  "client": "other",
+  "lang": "en",
+  "source": "YunoHost-Apps/mailman_ynh#12"
+ },
+ {
+  "text": "J'ai tout de même un problème avec la configuration des notifications emails voici le log : ... status=deferred (host mail.s.fr[xx.xx.xx.x] said: 450 4.1.8 <root@pve.xxx.fr>: Sender address rejected: Domain not found (in reply to RCPT TO command))",
+  "cause": "unknown",
+  "client": "other",
+  "lang": "fr",
+  "source": "Tontonjo/proxmox_toolbox#1"
+ },
+ {
   "text": "c1 NO [AUTHORIZATIONFAILED] No such authorization-ID",
   "cause": "auth_failed",
   "client": "other",

@@ -11,6 +11,7 @@ import { EXTRACTION_WORDS, extract, type Extracted } from './extract.js';
 import { Lexicon } from './lexicon.js';
 import { clip } from './normalize.js';
 import { PhraseMatcher, type PhraseMatch } from './phrase-matcher.js';
+import { tablesOf, type EngineTables } from './tables.js';
 import { Tokens } from './tokens.js';
 import { WordModel, type WordCounts } from './word-model.js';
 
@@ -99,6 +100,7 @@ interface Rule {
 }
 
 export class DiagnosisEngine {
+  readonly #lexicon: Lexicon;
   readonly #tokens: Tokens;
   readonly #matcher: PhraseMatcher;
   readonly #words: WordModel;
@@ -126,13 +128,19 @@ export class DiagnosisEngine {
   readonly #providerSeen = new Map<RegExp, boolean>();
   readonly #textSeen = new Map<RegExp, boolean>();
 
-  constructor(knowledge: Knowledge, tuning: Partial<Tuning> = {}) {
+  /**
+   * `tables`: `knowledge` already compiled (src/content/engine-tables.generated.ts), which spares a
+   * fresh process the work. Its word model stands in for `knowledge.words`; its phrases are used
+   * only when they are exactly `knowledge.phrases`, else those are compiled here.
+   */
+  constructor(knowledge: Knowledge, tuning: Partial<Tuning> = {}, tables?: EngineTables) {
     this.#tuning = { ...DEFAULT_TUNING, ...tuning };
-    const lexicon = new Lexicon();
+    const lexicon = tables ? Lexicon.fromWords(tables.lexicon, tables.hashes) : new Lexicon();
     // Content phrases are validated by the test suite (test/diagnosis/phrase-matcher.test.ts).
-    this.#matcher = new PhraseMatcher(knowledge.phrases, lexicon, { validate: false });
-    this.#words = new WordModel(knowledge.words, lexicon);
+    this.#matcher = new PhraseMatcher(knowledge.phrases, lexicon, { validate: false, tables: tables?.phrases });
+    this.#words = new WordModel(tables ? tables.words : knowledge.words, lexicon);
     for (const w of EXTRACTION_WORDS) lexicon.add(w);
+    this.#lexicon = lexicon;
     this.#tokens = new Tokens(lexicon);
     this.#codes = new Map(
       knowledge.codes.map((c) => [
@@ -146,6 +154,11 @@ export class DiagnosisEngine {
       from: rule.from.map(causeIndex),
       to: (Object.entries(rule.to) as [CauseId, number][]).map(([id, share]) => [causeIndex(id), share]),
     }));
+  }
+
+  /** What this engine compiled its knowledge to, for scripts/build-engine-tables.ts. */
+  tables(): EngineTables {
+    return tablesOf(this.#lexicon, this.#matcher.tables(), this.#words.tables());
   }
 
   #add(cause: number, weight: number, reason: Reason | null): void {

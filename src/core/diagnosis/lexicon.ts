@@ -6,9 +6,9 @@ import { FNV_OFFSET, FNV_PRIME, type WordBuffer } from './normalize.js';
  * the bytes the scanner wrote (no string per word), and every part of the engine then reads what
  * it knows about a word from its own array indexed by that number.
  *
- * Sized from the start for the engine's ~4,000 words: growing is built in, but every rehash is
- * paid at start-up. The table is kept at most a quarter full (two numbers a slot), so a miss —
- * most words of a text — ends at the first empty slot.
+ * The table is kept at most a quarter full (two numbers a slot), so a miss — most words of a
+ * text — ends at the first empty slot. Built from its word list in one loop (`fromWords`, what the
+ * generated engine tables ship) or word by word (`add`, for knowledge given at run time).
  */
 
 const EMPTY = -1;
@@ -25,10 +25,31 @@ export class Lexicon {
   #entries = new Int32Array(8192);
   #pool = new Uint8Array(32768);
   #poolLength = 0;
-  readonly #words: string[] = [];
-  readonly #ids = new Map<string, number>();
+  readonly #words: string[];
+  /** Words added since the table was last brought up to date, by spelling. */
+  readonly #pending = new Map<string, number>();
   /** Words below this id are in the table. */
   #indexed = 0;
+
+  constructor(words: readonly string[] = []) {
+    this.#words = [...words];
+  }
+
+  /**
+   * A lexicon of `words`, ids in their order, in one loop and no map. `hashes`: the words' hashes
+   * as `hashes()` gave them, which spares hashing every letter at start-up.
+   */
+  static fromWords(words: readonly string[], hashes?: Int32Array): Lexicon {
+    const lexicon = new Lexicon(words);
+    lexicon.#index(hashes?.length === words.length ? hashes : undefined);
+    return lexicon;
+  }
+
+  /** Each word's hash, in id order. */
+  hashes(): Int32Array {
+    if (this.#indexed !== this.#words.length) this.#index();
+    return this.#hashes.slice(0, this.#words.length);
+  }
 
   get size(): number {
     return this.#words.length;
@@ -38,20 +59,39 @@ export class Lexicon {
     return this.#words[id] ?? '';
   }
 
+  /** The words in id order (what fromWords takes back). */
+  words(): readonly string[] {
+    return this.#words;
+  }
+
   /** The word's id, or -1 when it is not in the lexicon. */
   idOf(word: string): number {
-    return this.#ids.get(word) ?? -1;
+    if (this.#indexed !== this.#words.length) this.#index();
+    return this.#probe(word);
   }
 
   /** The word's id, adding it when new. Words are normalised: [a-z0-9]+. */
   add(word: string): number {
-    const known = this.#ids.get(word);
-    if (known !== undefined) return known;
+    const known = this.#pending.get(word) ?? this.#probe(word);
+    if (known >= 0) return known;
     if (!NORMALISED.test(word)) throw new Error(`lexicon words are normalised, not "${word}"`);
     const id = this.#words.length;
     this.#words.push(word);
-    this.#ids.set(word, id);
+    this.#pending.set(word, id);
     return id;
+  }
+
+  /** The id of `word` among the words already in the table, or -1. */
+  #probe(word: string): number {
+    let h = FNV_OFFSET;
+    for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), FNV_PRIME);
+    const slots = this.#slots;
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const id = slots[slot * 2 + 1] as number;
+      if (id === EMPTY) return -1;
+      if (slots[slot * 2] === h && this.#words[id] === word) return id;
+    }
   }
 
   /**
@@ -59,30 +99,52 @@ export class Lexicon {
    * lookup rather than word by word as they are added: start-up adds thousands of words, and one
    * hot loop is compiled where thousands of short calls stay slow.
    */
-  #index(): void {
+  #index(known?: Int32Array): void {
     const size = this.#words.length;
     while (size > this.#hashes.length) this.#growEntries();
     let slots = this.#slots.length;
     while (size * 8 > slots) slots *= 2;
     const rehash = slots !== this.#slots.length;
     if (rehash) this.#slots = new Int32Array(slots).fill(EMPTY);
+    let length = this.#poolLength;
+    for (let id = this.#indexed; id < size; id++) length += (this.#words[id] as string).length;
+    if (length > this.#pool.length) this.#pool = grow(this.#pool, Math.max(length, this.#pool.length * 2));
+    const pool = this.#pool;
+    const hashes = this.#hashes;
+    const entries = this.#entries;
+    const words = this.#words;
+    // With the hashes known, the letters are copied by native code (Latin-1 bytes are the
+    // characters' codes: words are [a-z0-9]) and no loop touches them.
+    if (known) pool.set(Buffer.from(words.slice(this.#indexed).join(''), 'latin1'), this.#poolLength);
+    let at = this.#poolLength;
     for (let id = this.#indexed; id < size; id++) {
-      const word = this.#words[id] as string;
-      while (this.#poolLength + word.length > this.#pool.length) this.#pool = grow(this.#pool, this.#pool.length * 2);
-      let h = FNV_OFFSET;
-      for (let k = 0; k < word.length; k++) {
-        const b = word.charCodeAt(k);
-        this.#pool[this.#poolLength + k] = b;
-        h = Math.imul(h ^ b, FNV_PRIME);
+      const word = words[id] as string;
+      if (known) {
+        hashes[id] = known[id] as number;
+      } else {
+        let h = FNV_OFFSET;
+        for (let k = 0; k < word.length; k++) {
+          const b = word.charCodeAt(k);
+          pool[at + k] = b;
+          h = Math.imul(h ^ b, FNV_PRIME);
+        }
+        hashes[id] = h;
       }
-      this.#hashes[id] = h;
-      this.#entries[id * 2] = this.#poolLength;
-      this.#entries[id * 2 + 1] = word.length;
-      this.#poolLength += word.length;
+      entries[id * 2] = at;
+      entries[id * 2 + 1] = word.length;
+      at += word.length;
     }
-    if (rehash) for (let id = 0; id < size; id++) this.#place(id);
-    else for (let id = this.#indexed; id < size; id++) this.#place(id);
+    this.#poolLength = at;
+    const table = this.#slots;
+    const mask = (table.length >> 1) - 1;
+    for (let id = rehash ? 0 : this.#indexed; id < size; id++) {
+      let slot = (hashes[id] as number) & mask;
+      while (table[slot * 2 + 1] !== EMPTY) slot = (slot + 1) & mask;
+      table[slot * 2] = hashes[id] as number;
+      table[slot * 2 + 1] = id;
+    }
     this.#indexed = size;
+    this.#pending.clear();
   }
 
   /** The id of the bytes [start, end) of `words.bytes`, or -1. */
@@ -109,15 +171,6 @@ export class Lexicon {
       while (k < end && this.#pool[offset + k] === bytes[k]) k++;
       if (k === end) return id;
     }
-  }
-
-  #place(id: number): void {
-    const mask = (this.#slots.length >> 1) - 1;
-    const h = this.#hashes[id] as number;
-    let slot = h & mask;
-    while (this.#slots[slot * 2 + 1] !== EMPTY) slot = (slot + 1) & mask;
-    this.#slots[slot * 2] = h;
-    this.#slots[slot * 2 + 1] = id;
   }
 
   #growEntries(): void {

@@ -37,23 +37,41 @@ type Element = number[][];
 type Alternative = Element[];
 type Program = Alternative[][];
 
-interface Runnable {
-  compiled: CompiledPhrase;
-  /** What a match reports: one object per phrase, made once. */
-  match: PhraseMatch;
+/**
+ * Everything the matcher knows once its phrases are compiled, as plain numbers over one lexicon:
+ * what scripts/build-engine-tables.ts ships, so that starting the program compiles no phrase.
+ */
+export interface PhraseTables {
+  /** Every phrase of the evidence, in order, joined by "\n": the tables hold for these only. */
+  phrases: string;
+  /** Per lexicon id, the phrases it anchors: `anchored[anchorStart[id] .. anchorStart[id + 1]]`. */
+  anchorStart: Int32Array;
+  anchored: Int32Array;
+  /** Phrases with no anchor word, tried on every text. */
+  unanchored: Int32Array;
+  /** The prefixes ("refus" of "refus*") programs name as -1 - k. */
+  prefixes: string[];
   /**
-   * Built on first use (with `required` and `starts`): a text tries a few dozen of the hundreds
-   * of phrases, and building them all would cost every start of the program.
+   * Each phrase's program, flat: parts, then per part its alternatives, per alternative its
+   * elements, per element its choices, per choice its words, each list preceded by its length.
+   * Phrase p's program is `programs[programStart[p] .. programStart[p + 1]]`.
    */
-  program: Program | null;
+  programs: Int32Array;
+  programStart: Int32Array;
   /**
-   * What the text must hold for a match, flat: for each part, the number of its alternatives,
-   * then per alternative the number of its words and those words (ids or prefixes, as in
-   * Program). A part is possible when one of its alternatives has all its words in the text.
+   * What a text must hold for each phrase to match, flat: for each part, the number of its
+   * alternatives, then per alternative the number of its words and those words (ids or prefixes,
+   * as in programs). A part is possible when one of its alternatives has all its words in the
+   * text. Phrase p's is `required[requiredStart[p] .. requiredStart[p + 1]]`.
    */
   required: Int32Array;
-  /** The words (ids or prefixes) a match can start with, or null when it can start anywhere. */
-  starts: number[] | null;
+  requiredStart: Int32Array;
+  /**
+   * The words (ids or prefixes) a match of each phrase can start with: their number, then the
+   * words; -1 alone when a match can start anywhere. Phrase p's begin at `starts[startsStart[p]]`.
+   */
+  starts: Int32Array;
+  startsStart: Int32Array;
 }
 
 export interface PhraseMatch {
@@ -65,7 +83,6 @@ export class PhraseSyntaxError extends Error {
   readonly code = 'PHRASE_SYNTAX';
 }
 
-const NOTHING = new Int32Array(0);
 /** The words of a (valid) phrase, prefixes with their "*": what elementsOf splits it into. */
 const PHRASE_WORD = /[a-z0-9]+\*?/g;
 
@@ -73,11 +90,15 @@ const PHRASE_WORD = /[a-z0-9]+\*?/g;
 const GAP_WORDS = 4;
 
 export class PhraseMatcher {
-  /** Per lexicon id, the phrases it anchors (flat: `#anchored[#anchorStart[id] .. #anchorStart[id + 1]]`). */
-  readonly #anchorStart: Int32Array;
-  readonly #anchored: Runnable[] = [];
-  readonly #unanchored: Runnable[] = [];
-  readonly #prefixes: string[] = [];
+  readonly #tables: PhraseTables;
+  readonly #evidence: readonly PhraseEvidence[];
+  /** Per phrase: its evidence entry's index, and its text. */
+  readonly #phraseEvidence: Int32Array;
+  readonly #phraseText: string[];
+  /** Per phrase, made on first use: a text tries a few dozen of the hundreds of phrases. */
+  readonly #reports: (PhraseMatch | undefined)[];
+  /** Per phrase, decoded from the tables when a text first holds every word it needs. */
+  readonly #programs: (Program | undefined)[];
   /** Per phrase and per evidence entry, the last call that tried or matched it: no Set per call. */
   readonly #tried: Uint32Array;
   readonly #matched: Uint32Array;
@@ -85,86 +106,60 @@ export class PhraseMatcher {
   readonly #prefixCall: Uint32Array;
   readonly #prefixFound: Int32Array;
   readonly #prefixAt: Int32Array[];
-  readonly #prefixIndex = new Map<string, number>();
-  readonly #lexicon: Lexicon;
   #call = 0;
   /** The text being matched, for the walk. */
   #tokens: Tokens | null = null;
 
-  constructor(evidence: readonly PhraseEvidence[], lexicon: Lexicon, options: { validate?: boolean } = {}) {
-    this.#lexicon = lexicon;
-    let phrases = 0;
-    const byAnchor = new Map<number, Runnable[]>();
-    evidence.forEach((ev, evidenceIndex) => {
-      for (const phrase of ev.phrases) {
-        const compiled = compilePhrase(ev, phrase, options.validate ?? true);
-        compiled.index = phrases++;
-        compiled.evidenceIndex = evidenceIndex;
-        // Every word of the phrase gets its id now, so that texts read before a phrase is
-        // first tried already carry them.
-        for (const w of phrase.match(PHRASE_WORD) ?? []) this.#word(w, lexicon);
-        const runnable: Runnable = { compiled, match: { evidence: ev, phrase }, program: null, required: NOTHING, starts: null };
-        if (compiled.anchors.length === 0) {
-          this.#unanchored.push(runnable);
-          continue;
-        }
-        for (const anchor of compiled.anchors) {
-          const id = lexicon.add(anchor);
-          const list = byAnchor.get(id) ?? [];
-          list.push(runnable);
-          byAnchor.set(id, list);
-        }
+  /**
+   * `tables`: the compiled form of these phrases over `lexicon` (scripts/build-engine-tables.ts);
+   * used only when it was made from exactly these phrases, else they are compiled here.
+   */
+  constructor(evidence: readonly PhraseEvidence[], lexicon: Lexicon, options: { validate?: boolean; tables?: PhraseTables } = {}) {
+    this.#evidence = evidence;
+    const phraseEvidence: number[] = [];
+    const phraseText: string[] = [];
+    for (let e = 0; e < evidence.length; e++) {
+      for (const phrase of (evidence[e] as PhraseEvidence).phrases) {
+        phraseEvidence.push(e);
+        phraseText.push(phrase);
       }
-    });
-    this.#anchorStart = new Int32Array(lexicon.size + 1);
-    for (let id = 0; id < lexicon.size; id++) {
-      this.#anchorStart[id] = this.#anchored.length;
-      for (const r of byAnchor.get(id) ?? []) this.#anchored.push(r);
     }
-    this.#anchorStart[lexicon.size] = this.#anchored.length;
+    this.#phraseEvidence = Int32Array.from(phraseEvidence);
+    this.#phraseText = phraseText;
+    const tables = options.tables;
+    this.#tables = tables && tables.phrases === phraseText.join('\n') ? tables : compileTables(evidence, lexicon, options.validate ?? true);
+    const phrases = phraseText.length;
+    const prefixes = this.#tables.prefixes.length;
+    this.#reports = new Array<PhraseMatch | undefined>(phrases);
+    this.#programs = new Array<Program | undefined>(phrases);
     this.#tried = new Uint32Array(phrases);
     this.#matched = new Uint32Array(evidence.length);
-    this.#prefixCall = new Uint32Array(this.#prefixes.length);
-    this.#prefixFound = new Int32Array(this.#prefixes.length);
-    this.#prefixAt = this.#prefixes.map(() => new Int32Array(16));
+    this.#prefixCall = new Uint32Array(prefixes);
+    this.#prefixFound = new Int32Array(prefixes);
+    this.#prefixAt = this.#tables.prefixes.map(() => new Int32Array(16));
   }
 
-  /** A word of a program: its lexicon id, or -1 - k for the k-th prefix. */
-  #word(w: string, lexicon: Lexicon): number {
-    if (!w.endsWith('*')) return lexicon.add(w);
-    const prefix = w.slice(0, -1);
-    let k = this.#prefixIndex.get(prefix);
-    if (k === undefined) this.#prefixIndex.set(prefix, (k = this.#prefixes.push(prefix) - 1));
-    return -1 - k;
+  /** The compiled phrases, for scripts/build-engine-tables.ts. */
+  tables(): PhraseTables {
+    return this.#tables;
   }
 
-  #resolve(r: Runnable): void {
-    const lexicon = this.#lexicon;
-    const compiled = r.compiled;
-    const word = (w: string) => this.#word(w, lexicon);
-    const program = compiled.parts.map((alternatives) =>
-      alternatives.map((alternative) => elementsOf(alternative).map((choices) => choices.map((choice) => choice.map(word)))),
-    );
-    let starts: number[] | null = [];
-    for (const alternative of program[0] ?? []) {
-      for (const choice of alternative[0] ?? []) {
-        const first = choice[0];
-        if (first === undefined) starts = null;
-        else if (starts && !starts.includes(first)) starts.push(first);
-      }
+  #match(p: number): PhraseMatch {
+    let m = this.#reports[p];
+    if (m === undefined) {
+      m = { evidence: this.#evidence[this.#phraseEvidence[p] as number] as PhraseEvidence, phrase: this.#phraseText[p] as string };
+      this.#reports[p] = m;
     }
-    // Every word outside a choice of several is needed: plain words and prefixes alike.
-    const required: number[] = [];
-    for (const part of program) {
-      required.push(part.length);
-      for (const alternative of part) {
-        const needed = alternative.filter((element) => element.length === 1).flatMap((element) => element[0] ?? []);
-        required.push(needed.length, ...needed);
-      }
+    return m;
+  }
+
+  #program(p: number): Program {
+    let program = this.#programs[p];
+    if (program === undefined) {
+      program = decodeProgram(this.#tables.programs, this.#tables.programStart[p] as number);
+      this.#programs[p] = program;
     }
-    r.program = program;
-    r.required = Int32Array.from(required);
-    r.starts = starts;
+    return program;
   }
 
   /**
@@ -184,43 +179,41 @@ export class PhraseMatcher {
     // Anchors are visited in the order their words first occur in the text, which decides
     // which phrase of an entry is reported.
     const ids = tokens.ids;
-    const anchorStart = this.#anchorStart;
+    const { anchorStart, anchored, unanchored } = this.#tables;
     const limit = anchorStart.length - 1;
     for (let i = 0; i < tokens.count; i++) {
       const id = ids[i] as number;
       if (id < 0 || id >= limit || tokens.first(id) !== i) continue;
       const end = anchorStart[id + 1] as number;
-      for (let k = anchorStart[id] as number; k < end; k++) this.#test(this.#anchored[k] as Runnable, out);
+      for (let k = anchorStart[id] as number; k < end; k++) this.#test(anchored[k] as number, out);
     }
-    for (const r of this.#unanchored) this.#test(r, out);
+    for (let k = 0; k < unanchored.length; k++) this.#test(unanchored[k] as number, out);
     this.#tokens = null;
     return out;
   }
 
-  #test(r: Runnable, out: PhraseMatch[]): void {
-    const c = r.compiled;
+  #test(p: number, out: PhraseMatch[]): void {
     const call = this.#call;
-    if (this.#tried[c.index] === call || this.#matched[c.evidenceIndex] === call) return;
-    this.#tried[c.index] = call;
-    if (r.program === null) this.#resolve(r);
-    if (!this.#mayMatch(r.required) || !this.#matches(r)) return;
-    this.#matched[c.evidenceIndex] = call;
-    out.push(r.match);
+    const e = this.#phraseEvidence[p] as number;
+    if (this.#tried[p] === call || this.#matched[e] === call) return;
+    this.#tried[p] = call;
+    const { required, requiredStart } = this.#tables;
+    const from = requiredStart[p] as number;
+    const to = requiredStart[p + 1] as number;
+    // Known words first; prefixes (a walk over the text's words) only for phrases that pass.
+    if (!this.#possible(required, from, to, false) || !this.#possible(required, from, to, true) || !this.#matches(p)) return;
+    this.#matched[e] = call;
+    out.push(this.#match(p));
   }
 
   /**
-   * Whether every part has an alternative whose needed words are all in the text. Known words
-   * are checked first, prefixes (a walk over the text's words) only for phrases that pass.
+   * Whether every part has an alternative whose needed words (`required[from .. to]`) are all in
+   * the text. `prefixes`: whether prefixes are checked too; otherwise they are taken as present.
    */
-  #mayMatch(required: Int32Array): boolean {
-    return this.#possible(required, false) && this.#possible(required, true);
-  }
-
-  /** `prefixes`: whether prefixes are checked too; otherwise they are taken as present. */
-  #possible(required: Int32Array, prefixes: boolean): boolean {
+  #possible(required: Int32Array, from: number, to: number, prefixes: boolean): boolean {
     const tokens = this.#tokens as Tokens;
-    let i = 0;
-    while (i < required.length) {
+    let i = from;
+    while (i < to) {
       let alternatives = required[i++] as number;
       let possible = false;
       for (; alternatives > 0; alternatives--) {
@@ -246,7 +239,7 @@ export class PhraseMatcher {
   #prefixCount(k: number): number {
     if (this.#prefixCall[k] === this.#call) return this.#prefixFound[k] as number;
     const tokens = this.#tokens as Tokens;
-    const prefix = this.#prefixes[k] as string;
+    const prefix = this.#tables.prefixes[k] as string;
     const firstByte = prefix.charCodeAt(0);
     const { bytes, starts } = tokens.words;
     let positions = this.#prefixAt[k] as Int32Array;
@@ -265,17 +258,21 @@ export class PhraseMatcher {
     return found;
   }
 
-  #matches(r: Runnable): boolean {
+  #matches(p: number): boolean {
     const tokens = this.#tokens as Tokens;
-    const program = r.program as Program;
-    if (r.starts === null) {
-      for (let p = 0; p < tokens.count; p++) if (this.#part(program, 0, p)) return true;
+    const program = this.#program(p);
+    const starts = this.#tables.starts;
+    let at = this.#tables.startsStart[p] as number;
+    const n = starts[at++] as number;
+    if (n < 0) {
+      for (let q = 0; q < tokens.count; q++) if (this.#part(program, 0, q)) return true;
       return false;
     }
-    for (const word of r.starts) {
+    for (const end = at + n; at < end; at++) {
+      const word = starts[at] as number;
       if (word >= 0) {
         if (!tokens.has(word)) continue;
-        for (let p = tokens.first(word); p >= 0; p = tokens.next[p] as number) if (this.#part(program, 0, p)) return true;
+        for (let q = tokens.first(word); q >= 0; q = tokens.next[q] as number) if (this.#part(program, 0, q)) return true;
       } else {
         const found = this.#prefixCount(-1 - word);
         const positions = this.#prefixAt[-1 - word] as Int32Array;
@@ -314,10 +311,154 @@ export class PhraseMatcher {
     const ids = tokens.ids;
     for (let w = 0; w < words.length; w++) {
       const word = words[w] as number;
-      if (word >= 0 ? ids[pos + w] !== word : !tokens.startsWith(pos + w, this.#prefixes[-1 - word] as string)) return -1;
+      if (word >= 0 ? ids[pos + w] !== word : !tokens.startsWith(pos + w, this.#tables.prefixes[-1 - word] as string)) return -1;
     }
     return pos + words.length;
   }
+}
+
+/**
+ * Compiles every phrase of `evidence` over `lexicon`, adding their words to it: the work the
+ * generated tables save at start-up.
+ */
+function compileTables(evidence: readonly PhraseEvidence[], lexicon: Lexicon, validate: boolean): PhraseTables {
+  const prefixes: string[] = [];
+  const prefixIndex = new Map<string, number>();
+  /** A word of a program: its lexicon id, or -1 - k for the k-th prefix. */
+  const word = (w: string): number => {
+    if (!w.endsWith('*')) return lexicon.add(w);
+    const prefix = w.slice(0, -1);
+    let k = prefixIndex.get(prefix);
+    if (k === undefined) prefixIndex.set(prefix, (k = prefixes.push(prefix) - 1));
+    return -1 - k;
+  };
+  const compiled: CompiledPhrase[] = [];
+  const phraseText: string[] = [];
+  const byAnchor = new Map<number, number[]>();
+  const unanchored: number[] = [];
+  evidence.forEach((ev, evidenceIndex) => {
+    for (const phrase of ev.phrases) {
+      const c = compilePhrase(ev, phrase, validate);
+      c.index = compiled.length;
+      c.evidenceIndex = evidenceIndex;
+      compiled.push(c);
+      phraseText.push(phrase);
+      // Every word of the phrase gets its id now (ids follow the order words are first seen).
+      for (const w of phrase.match(PHRASE_WORD) ?? []) word(w);
+      if (c.anchors.length === 0) {
+        unanchored.push(c.index);
+        continue;
+      }
+      for (const anchor of c.anchors) {
+        const id = lexicon.add(anchor);
+        const list = byAnchor.get(id) ?? [];
+        list.push(c.index);
+        byAnchor.set(id, list);
+      }
+    }
+  });
+  const anchorStart = new Int32Array(lexicon.size + 1);
+  const anchored: number[] = [];
+  for (let id = 0; id < lexicon.size; id++) {
+    anchorStart[id] = anchored.length;
+    for (const p of byAnchor.get(id) ?? []) anchored.push(p);
+  }
+  anchorStart[lexicon.size] = anchored.length;
+  const programs: number[] = [];
+  const required: number[] = [];
+  const starts: number[] = [];
+  const programStart = new Int32Array(compiled.length + 1);
+  const requiredStart = new Int32Array(compiled.length + 1);
+  const startsStart = new Int32Array(compiled.length + 1);
+  compiled.forEach((c, p) => {
+    programStart[p] = programs.length;
+    requiredStart[p] = required.length;
+    startsStart[p] = starts.length;
+    const program = c.parts.map((alternatives) =>
+      alternatives.map((alternative) => elementsOf(alternative).map((choices) => choices.map((choice) => choice.map(word)))),
+    );
+    encodeProgram(program, programs);
+    const need = requiredOf(program);
+    required.push(...need.required);
+    if (need.starts === null) starts.push(-1);
+    else starts.push(need.starts.length, ...need.starts);
+  });
+  programStart[compiled.length] = programs.length;
+  requiredStart[compiled.length] = required.length;
+  startsStart[compiled.length] = starts.length;
+  return {
+    phrases: phraseText.join('\n'),
+    anchorStart,
+    anchored: Int32Array.from(anchored),
+    unanchored: Int32Array.from(unanchored),
+    prefixes,
+    programs: Int32Array.from(programs),
+    programStart,
+    required: Int32Array.from(required),
+    requiredStart,
+    starts: Int32Array.from(starts),
+    startsStart,
+  };
+}
+
+/** Appends a program to `out` as PhraseTables.programs lays it out. */
+function encodeProgram(program: Program, out: number[]): void {
+  out.push(program.length);
+  for (const part of program) {
+    out.push(part.length);
+    for (const alternative of part) {
+      out.push(alternative.length);
+      for (const element of alternative) {
+        out.push(element.length);
+        for (const choice of element) out.push(choice.length, ...choice);
+      }
+    }
+  }
+}
+
+function decodeProgram(code: Int32Array, at: number): Program {
+  let i = at;
+  const program: Program = [];
+  for (let parts = code[i++] as number; parts > 0; parts--) {
+    const part: Alternative[] = [];
+    for (let alternatives = code[i++] as number; alternatives > 0; alternatives--) {
+      const alternative: Alternative = [];
+      for (let elements = code[i++] as number; elements > 0; elements--) {
+        const element: Element = [];
+        for (let choices = code[i++] as number; choices > 0; choices--) {
+          const choice: number[] = [];
+          for (let words = code[i++] as number; words > 0; words--) choice.push(code[i++] as number);
+          element.push(choice);
+        }
+        alternative.push(element);
+      }
+      part.push(alternative);
+    }
+    program.push(part);
+  }
+  return program;
+}
+
+/** What a text must hold for the program to match, and the words a match can start with. */
+function requiredOf(program: Program): { required: number[]; starts: number[] | null } {
+  let starts: number[] | null = [];
+  for (const alternative of program[0] ?? []) {
+    for (const choice of alternative[0] ?? []) {
+      const first = choice[0];
+      if (first === undefined) starts = null;
+      else if (starts && !starts.includes(first)) starts.push(first);
+    }
+  }
+  // Every word outside a choice of several is needed: plain words and prefixes alike.
+  const required: number[] = [];
+  for (const part of program) {
+    required.push(part.length);
+    for (const alternative of part) {
+      const needed = alternative.filter((element) => element.length === 1).flatMap((element) => element[0] ?? []);
+      required.push(needed.length, ...needed);
+    }
+  }
+  return { required, starts };
 }
 
 /**

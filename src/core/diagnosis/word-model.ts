@@ -36,8 +36,6 @@ const SMOOTHING = 0.5;
  * message shrinks the model fourfold but cost 1–2 points of held-out accuracy, so all are kept.
  */
 const MIN_MESSAGES = 1;
-/** Rows stay below this, so two rows make one safe integer key. */
-const PAIR_KEY = 1 << 16;
 /** Row marks of a word: not worked out yet; left out like a stop word; unknown (breaks a pair). */
 const UNSET = -3;
 const SKIP = -2;
@@ -93,17 +91,113 @@ export function countWords(examples: readonly Example[]): WordCounts {
   };
 }
 
-export class WordModel {
-  /** Stem pairs by their two stems' rows (first × PAIR_KEY + second): numbers hash faster than strings. */
-  readonly #pairs = new Map<number, number>();
+/**
+ * The word model over one lexicon, as plain numbers: what scripts/build-engine-tables.ts ships, so
+ * that starting the program adds no stem to the lexicon and parses no counts.
+ */
+export interface WordTables {
+  /** Per stem row, the stem's lexicon id; stem pairs follow the stems in the rows. */
+  stemIds: Int32Array;
   /**
-   * Log-odds each term adds to each cause (CAUSE_IDS order), one row per term, computed on first
-   * use: a text touches a hundred of the thousands of rows, and start-up time counts.
+   * Stem pairs, sorted by first stem, then second: the pairs starting with stem row a are
+   * `pairStart[a] .. pairStart[a + 1]`, pair k's second stem row is `pairSecond[k]`, and its own
+   * row is (number of stems) + k.
    */
-  readonly #weights: Float64Array;
-  readonly #computed: Uint8Array;
-  readonly #counts: number[][];
-  readonly #causeIndex: number[];
+  pairStart: Int32Array;
+  pairSecond: Int32Array;
+  /** Per row, [cause (CAUSE_IDS order), number of messages, …]: `counts[countStart[r] .. countStart[r + 1]]`. */
+  counts: Int32Array;
+  countStart: Int32Array;
+  /** Terms counted per cause (CAUSE_IDS order). */
+  termsPerCause: number[];
+}
+
+/** WordCounts as WordTables over `lexicon`, adding the stems and stop words to it. */
+export function wordTables(counted: WordCounts, lexicon: Lexicon): WordTables {
+  // Counts made under another cause order (an old generated file) are mapped by id.
+  const causeIndex = counted.causes.map((id) => CAUSE_IDS.indexOf(id));
+  const termsPerCause = CAUSE_IDS.map(() => 0);
+  counted.termsPerCause.forEach((n, i) => {
+    const c = causeIndex[i] ?? -1;
+    if (c >= 0) termsPerCause[c] = n;
+  });
+  const stems = counted.stems.length;
+  const stemIds = Int32Array.from(counted.stems, (t) => lexicon.add(t));
+  // Pairs sorted so that a pair is found by its first stem with no hash table to build.
+  const pairs: [number, number, number][] = [];
+  // A pair of unknown stems can never be found, but its row still counts in the vocabulary.
+  const unreachable: number[] = [];
+  for (let k = 0; k + 1 < counted.pairs.length; k += 2) {
+    const a = counted.pairs[k] ?? -1;
+    const b = counted.pairs[k + 1] ?? -1;
+    if (a >= 0 && b >= 0 && a < stems && b < stems) pairs.push([a, b, stems + k / 2]);
+    else unreachable.push(stems + k / 2);
+  }
+  for (let r = stems + counted.pairs.length / 2; r < counted.counts.length; r++) unreachable.push(r);
+  pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const pairStart = new Int32Array(stems + 1);
+  for (const [a] of pairs) pairStart[a + 1] = (pairStart[a + 1] as number) + 1;
+  for (let a = 0; a < stems; a++) pairStart[a + 1] = (pairStart[a + 1] as number) + (pairStart[a] as number);
+  const pairSecond = Int32Array.from(pairs, ([, b]) => b);
+  // Rows: the stems', then the pairs' in their sorted order.
+  const rowCounts = [...counted.counts.slice(0, stems), ...pairs.map(([, , r]) => counted.counts[r] ?? []), ...unreachable.map((r) => counted.counts[r] ?? [])];
+  const counts: number[] = [];
+  const countStart = new Int32Array(rowCounts.length + 1);
+  rowCounts.forEach((row, r) => {
+    countStart[r] = counts.length;
+    const byCause: number[] = CAUSE_IDS.map(() => 0);
+    for (let k = 0; k + 1 < row.length; k += 2) {
+      const c = causeIndex[row[k] ?? -1] ?? -1;
+      if (c >= 0) byCause[c] = row[k + 1] ?? 0;
+    }
+    byCause.forEach((n, c) => {
+      if (n > 0) counts.push(c, n);
+    });
+  });
+  countStart[rowCounts.length] = counts.length;
+  for (const w of STOP_WORDS) lexicon.add(w);
+  return { stemIds, pairStart, pairSecond, counts: Int32Array.from(counts), countStart, termsPerCause };
+}
+
+/** WordTables back as WordCounts (CAUSE_IDS order). */
+export function wordCountsOf(tables: WordTables, lexicon: Lexicon): WordCounts {
+  const counts: number[][] = [];
+  for (let r = 0; r + 1 < tables.countStart.length; r++) {
+    counts.push(Array.from(tables.counts.subarray(tables.countStart[r], tables.countStart[r + 1])));
+  }
+  return {
+    causes: CAUSE_IDS,
+    termsPerCause: [...tables.termsPerCause],
+    stems: Array.from(tables.stemIds, (id) => lexicon.word(id)),
+    pairs: Array.from(tables.pairSecond).flatMap((b, k) => [firstOf(tables.pairStart, k), b]),
+    counts,
+  };
+}
+
+/** The first stem row of pair k: the a with pairStart[a] ≤ k < pairStart[a + 1]. */
+function firstOf(pairStart: Int32Array, k: number): number {
+  let a = 0;
+  while ((pairStart[a + 1] as number) <= k) a++;
+  return a;
+}
+
+const EMPTY = -1;
+
+export class WordModel {
+  readonly #tables: WordTables;
+  readonly #stems: number;
+  /**
+   * Log-odds are one-vs-rest naive Bayes, so a term's weight for a cause depends only on how many
+   * messages of the cause have it and in how many it occurs in all. A cause without the term —
+   * most of each row — takes its weight from `#zeroWeights` (one row per distinct total), and only
+   * the few causes with counts have weights of their own (`#countWeights`, beside `counts`). This
+   * keeps what a text reads small enough to stay in cache, where a full table of rows × causes
+   * (1.9 MB) did not.
+   */
+  readonly #zeroRow: Int32Array;
+  #zeroWeights = new Float64Array(0);
+  readonly #totals = new Map<number, number>();
+  readonly #countWeights: Float64Array;
   readonly #termsPerCause: Float64Array;
   readonly #total: number;
   readonly #vocabulary: number;
@@ -111,75 +205,92 @@ export class WordModel {
   /** Per-term mark of the last scoring call that counted it, so each term counts once without a Set. */
   readonly #seen: Uint32Array;
   #call = 0;
-  readonly #rows: number[] = [];
+  #rows = new Int32Array(256);
   readonly #sums = new Float64Array(CAUSE_IDS.length);
+  readonly #row = new Float64Array(CAUSE_IDS.length);
   readonly #lexicon: Lexicon;
   /**
    * Per lexicon id: the row of the word's stem, SKIP or UNKNOWN (`#rowOfWord`, worked out on first
    * use), and the row of the word read as a stem itself (`#rowOfStemId`, UNKNOWN for words that
-   * are no stem; stem pairs follow the stems in the rows).
+   * are no stem).
    */
   #rowOfWord = new Int32Array(0);
-  #rowOfStemId: Int32Array;
+  readonly #rowOfStemId: Int32Array;
 
-  /** Stems and stop words join `lexicon`, so a text's words are looked up once for everything. */
-  constructor(counted: WordCounts, lexicon: Lexicon) {
+  /**
+   * `counted`: the catalog's counts (their stems and stop words join `lexicon`, so a text's words
+   * are looked up once for everything), or the same already as tables over `lexicon`.
+   */
+  constructor(counted: WordCounts | WordTables, lexicon: Lexicon) {
     this.#lexicon = lexicon;
-    const causes = CAUSE_IDS.length;
-    // Counts made under another cause order (an old generated file) are mapped by id.
-    this.#causeIndex = counted.causes.map((id) => CAUSE_IDS.indexOf(id));
-    this.#termsPerCause = new Float64Array(causes);
-    counted.termsPerCause.forEach((n, i) => {
-      const c = this.#causeIndex[i] ?? -1;
-      if (c >= 0) this.#termsPerCause[c] = n;
-    });
+    const tables = 'stemIds' in counted ? counted : wordTables(counted, lexicon);
+    this.#tables = tables;
+    this.#termsPerCause = Float64Array.from(tables.termsPerCause);
     this.#total = this.#termsPerCause.reduce((a, b) => a + b, 0);
-    this.#counts = counted.counts;
-    this.#vocabulary = counted.counts.length;
+    this.#vocabulary = tables.countStart.length - 1;
     this.#present = Array.from(this.#termsPerCause, (n) => n > 0);
-    this.#weights = new Float64Array(this.#vocabulary * causes);
-    this.#computed = new Uint8Array(this.#vocabulary);
     this.#seen = new Uint32Array(this.#vocabulary);
-    const stems = counted.stems.length;
-    this.#rowOfStemId = new Int32Array(lexicon.size + stems).fill(UNKNOWN);
-    counted.stems.forEach((t, r) => {
-      const id = lexicon.add(t);
-      if (id >= this.#rowOfStemId.length) this.#growStemRows(id + 1);
-      this.#rowOfStemId[id] = r;
-    });
-    for (let k = 0; k + 1 < counted.pairs.length; k += 2) {
-      const a = counted.pairs[k] ?? -1;
-      const b = counted.pairs[k + 1] ?? -1;
-      if (a >= 0 && b >= 0) this.#pairs.set(a * PAIR_KEY + b, stems + k / 2);
-    }
-    for (const w of STOP_WORDS) lexicon.add(w);
+    const stems = tables.stemIds.length;
+    this.#stems = stems;
+    this.#rowOfStemId = new Int32Array(lexicon.size).fill(UNKNOWN);
+    for (let r = 0; r < stems; r++) this.#rowOfStemId[tables.stemIds[r] as number] = r;
+
+    // Worked out per row on first use: a text touches a hundred of the thousands of rows, and
+    // start-up time counts.
+    this.#zeroRow = new Int32Array(this.#vocabulary).fill(EMPTY);
+    this.#countWeights = new Float64Array(tables.counts.length >> 1);
   }
 
-  /** Fills a term's row of log-odds from its counts (one-vs-rest, smoothed). */
+  /** Fills row r's weights: its zero-count row (shared by rows of the same total) and its own. */
   #compute(r: number): void {
     const causes = CAUSE_IDS.length;
-    const row = new Float64Array(causes);
-    const counts = this.#counts[r] ?? [];
-    for (let k = 0; k + 1 < counts.length; k += 2) {
-      const c = this.#causeIndex[counts[k] ?? -1] ?? -1;
-      if (c >= 0) row[c] = counts[k + 1] ?? 0;
+    const { counts, countStart } = this.#tables;
+    const end = countStart[r + 1] as number;
+    let all = 0;
+    for (let k = countStart[r] as number; k < end; k += 2) all += counts[k + 1] as number;
+    let z = this.#totals.get(all);
+    if (z === undefined) {
+      z = this.#totals.size;
+      this.#totals.set(all, z);
+      if ((z + 1) * causes > this.#zeroWeights.length) {
+        const grown = new Float64Array(this.#zeroWeights.length * 2 + causes);
+        grown.set(this.#zeroWeights);
+        this.#zeroWeights = grown;
+      }
+      for (let c = 0; c < causes; c++) this.#zeroWeights[z * causes + c] = this.#weight(0, all, c);
     }
-    const all = row.reduce((a, b) => a + b, 0);
-    const v = this.#vocabulary;
-    for (let c = 0; c < causes; c++) {
-      const inCause = row[c] ?? 0;
-      const inCauseTotal = this.#termsPerCause[c] ?? 0;
-      this.#weights[r * causes + c] =
-        Math.log((inCause + SMOOTHING) / (inCauseTotal + SMOOTHING * v)) -
-        Math.log((all - inCause + SMOOTHING) / (this.#total - inCauseTotal + SMOOTHING * v));
-    }
-    this.#computed[r] = 1;
+    for (let k = countStart[r] as number; k < end; k += 2) this.#countWeights[k >> 1] = this.#weight(counts[k + 1] as number, all, counts[k] as number);
+    this.#zeroRow[r] = z;
   }
 
-  #growStemRows(size: number): void {
-    const rows = new Int32Array(Math.max(size, this.#rowOfStemId.length * 2)).fill(UNKNOWN);
-    rows.set(this.#rowOfStemId);
-    this.#rowOfStemId = rows;
+  /** The log-odds a term seen in `inCause` messages of cause `c`, and `all` in total, adds to `c` (smoothed). */
+  #weight(inCause: number, all: number, c: number): number {
+    const v = this.#vocabulary;
+    const inCauseTotal = this.#termsPerCause[c] ?? 0;
+    return (
+      Math.log((inCause + SMOOTHING) / (inCauseTotal + SMOOTHING * v)) -
+      Math.log((all - inCause + SMOOTHING) / (this.#total - inCauseTotal + SMOOTHING * v))
+    );
+  }
+
+  /** The tables, for scripts/build-engine-tables.ts. */
+  tables(): WordTables {
+    return this.#tables;
+  }
+
+  /** The row of the pair of stem rows a, b, or -1: a binary search among a's pairs. */
+  #pairRow(a: number, b: number): number {
+    const { pairStart, pairSecond } = this.#tables;
+    let lo = pairStart[a] as number;
+    let hi = (pairStart[a + 1] as number) - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const second = pairSecond[mid] as number;
+      if (second === b) return this.#stems + mid;
+      if (second < b) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 
   #wordRow(id: number): number {
@@ -242,8 +353,9 @@ export class WordModel {
     }
     const call = ++this.#call;
     // Rows of the terms found, summed afterwards in one tight loop.
+    if (this.#rows.length < tokens.count * 2) this.#rows = new Int32Array(tokens.count * 2);
     const rows = this.#rows;
-    rows.length = 0;
+    let known = 0;
     // The same walk as terms(), without building the list: a stem pair can only be known when
     // both its stems are, so unknown words skip the pair lookup.
     let previous = -1;
@@ -256,26 +368,38 @@ export class WordModel {
       }
       if (seen[row] !== call) {
         seen[row] = call;
-        rows.push(row);
+        rows[known++] = row;
       }
       if (previous >= 0) {
-        const pair = this.#pairs.get(previous * PAIR_KEY + row);
-        if (pair !== undefined && seen[pair] !== call) {
+        const pair = this.#pairRow(previous, row);
+        if (pair >= 0 && seen[pair] !== call) {
           seen[pair] = call;
-          rows.push(pair);
+          rows[known++] = pair;
         }
       }
       previous = row;
     }
-    const known = rows.length;
     if (known === 0) return false;
     const sums = this.#sums;
     sums.fill(0);
-    const weights = this.#weights;
-    for (const row of rows) {
-      if (this.#computed[row] !== 1) this.#compute(row);
-      const offset = row * causes;
-      for (let c = 0; c < causes; c++) sums[c] = (sums[c] as number) + (weights[offset + c] as number);
+    const row = this.#row;
+    const { counts, countStart } = this.#tables;
+    const countWeights = this.#countWeights;
+    const zeroRow = this.#zeroRow;
+    for (let j = 0; j < known; j++) {
+      const r = rows[j] as number;
+      if (zeroRow[r] === EMPTY) this.#compute(r);
+    }
+    const zeroWeights = this.#zeroWeights;
+    for (let j = 0; j < known; j++) {
+      const r = rows[j] as number;
+      // The term's weights for every cause, then added in cause order: the same sums, to the
+      // last bit, as a full table of rows would give.
+      const z = (zeroRow[r] as number) * causes;
+      for (let c = 0; c < causes; c++) row[c] = zeroWeights[z + c] as number;
+      const end = countStart[r + 1] as number;
+      for (let k = countStart[r] as number; k < end; k += 2) row[counts[k] as number] = countWeights[k >> 1] as number;
+      for (let c = 0; c < causes; c++) sums[c] = (sums[c] as number) + (row[c] as number);
     }
     // Naive Bayes grows overconfident with every word it adds up; dividing by √n keeps a long
     // report from drowning the hand-written evidence while a short message still counts.

@@ -2321,6 +2321,55 @@ export const EXAMPLES: readonly Example[] = [
   "source": "the-djmaze/snappymail:snappymail/v/0.0.0/app/localization/pt-BR/user.json (NOTIFICATIONS.InvalidRecipients)"
  },
  {
+  "text": "Connexion au serveur impossible. La configuration, l’identifiant ou le mot de passe sont probablement incorrects.",
+  "cause": "auth_failed",
+  "client": "thunderbird",
+  "lang": "fr",
+  "source": "thunderbird/thunderbird-l10n:fr/mail/messenger/accountcreation/accountCreation.ftl (cannot-login-error)"
+ },
+ {
+  "text": "Impossible de trouver un serveur",
+  "cause": "host_not_found",
+  "client": "thunderbird",
+  "lang": "fr",
+  "source": "thunderbird/thunderbird-l10n:fr/mail/messenger/accountcreation/accountCreation.ftl (cannot-find-server-error)"
+ },
+ {
+  "text": "Impossibile autenticarsi sul server. La configurazione, il nome utente o la password potrebbero essere errati.",
+  "cause": "auth_failed",
+  "client": "thunderbird",
+  "lang": "it",
+  "source": "thunderbird/thunderbird-l10n:it/mail/messenger/accountcreation/accountCreation.ftl (cannot-login-error)"
+ },
+ {
+  "text": "Impossibile trovare un server",
+  "cause": "host_not_found",
+  "client": "thunderbird",
+  "lang": "it",
+  "source": "thunderbird/thunderbird-l10n:it/mail/messenger/accountcreation/accountCreation.ftl (cannot-find-server-error)"
+ },
+ {
+  "text": "Não foi possível acessar a conta no servidor. A configuração, o nome de usuário ou a senha provavelmente estão errados.",
+  "cause": "auth_failed",
+  "client": "thunderbird",
+  "lang": "pt",
+  "source": "thunderbird/thunderbird-l10n:pt-BR/mail/messenger/accountcreation/accountCreation.ftl (cannot-login-error)"
+ },
+ {
+  "text": "Não foi possível encontrar o servidor",
+  "cause": "host_not_found",
+  "client": "thunderbird",
+  "lang": "pt",
+  "source": "thunderbird/thunderbird-l10n:pt-BR/mail/messenger/accountcreation/accountCreation.ftl (cannot-find-server-error)"
+ },
+ {
+  "text": "No se puede iniciar sesión en el servidor. La configuración, el nombre de usuario o la contraseña probablemente son erróneos.",
+  "cause": "auth_failed",
+  "client": "thunderbird",
+  "lang": "es",
+  "source": "thunderbird/thunderbird-l10n:es-ES/mail/messenger/accountcreation/accountCreation.ftl (cannot-login-error)"
+ },
+ {
   "text": "Impossibile inviare il messaggio perché uno dei destinatari è stato rifiutato dal server. L'indirizzo di posta elettronica rifiutato era \"<giulia.bianchi@example.it>\". Oggetto: 'Preventivo', Account: 'Ufficio', Server: 'smtp.libero.it', Protocollo: SMTP, Risposta server: '550 <giulia.bianchi@example.it>... Inoltro negato', porta: 25, sicuro (SSL): No, errore del server: 550, numero di errore: 0x800CCC79",
   "cause": "smtp_auth_required",
   "client": "outlook",

@@ -15,7 +15,7 @@ export const EVIDENCE_ES = [
   e('protocol_disabled', 3, ['imap|pop|pop3 .. no esta habilitado|desactivado|deshabilitado|no esta activado', 'habilitar|activar .. imap|pop|pop3'], VENDORS),
   e('security_block', 3, ['actividad sospechosa|inicio de sesion sospechoso|acceso sospechoso', 'cuenta .. bloqueada|suspendida', 'bloquead* .. acceso|inicio'], VENDORS),
   e('host_not_found', 2.5, ['no se pudo conectar (con el|al) servidor'], TB, { client: 'thunderbird' }),
-  e('host_not_found', 4, ['no se encontro el servidor|servidor no encontrado|no se puede encontrar el servidor|no se encuentra el servidor', 'host desconocido|servidor desconocido'], `${VENDORS}; ${TB}`),
+  e('host_not_found', 4, ['no se encontro el servidor|servidor no encontrado|no se puede encontrar (el|un) servidor|no se encuentra el servidor', 'host desconocido|servidor desconocido'], `${VENDORS}; ${TB}`),
   e('connection_refused', 4, ['conexion .. rechazada', 'rechazo la conexion|rechaza la conexion'], TB, { client: 'thunderbird' }),
   e('timeout', 4, ['tiempo de espera .. agotado|excedido|expirado|superado', 'se agoto el tiempo', 'no responde|no esta respondiendo', 'tiempo de conexion agotado'], `${TB}; ${VENDORS}`),
   e('timeout', 2.5, ['conexion .. interrumpida|perdida|cerrada|reiniciada', 'cortafuegos|antivirus|firewall'], USERS),

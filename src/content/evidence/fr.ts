@@ -15,7 +15,7 @@ export const EVIDENCE_FR = [
   e('protocol_disabled', 3, ['imap|pop|pop3 .. desactive|n est pas active|pas active|non active', 'activer .. imap|pop|pop3', 'acces imap|acces pop'], VENDORS),
   e('security_block', 3, ['activite suspecte|connexion suspecte|activite inhabituelle', 'compte .. verrouille|suspendu|bloque'], VENDORS),
   e('host_not_found', 2.5, ['echec de la connexion au serveur'], TB, { client: 'thunderbird' }),
-  e('host_not_found', 4, ['serveur .. introuvable', 'hote inconnu|serveur inconnu', 'impossible de trouver le serveur|n a pas ete trouve'], `${VENDORS}; ${TB}`),
+  e('host_not_found', 4, ['serveur .. introuvable', 'hote inconnu|serveur inconnu', 'impossible de trouver (le|un) serveur|n a pas ete trouve'], `${VENDORS}; ${TB}`),
   e('connection_refused', 4, ['connexion .. refusee', 'refuse la connexion|a refuse la connexion'], TB, { client: 'thunderbird' }),
   e('timeout', 4, ['delai .. depasse|expire|d attente', 'temps d attente .. depasse|ecoule', 'expiration du delai', 'ne repond pas'], `${TB}; ${VENDORS}`),
   e('timeout', 2.5, ['connexion .. interrompue|perdue|reinitialisee|coupee', 'pare feu|antivirus'], USERS),

@@ -15,7 +15,7 @@ export const EVIDENCE_IT = [
   e('protocol_disabled', 3, ['imap|pop|pop3 .. disattivat*|disabilitat*|non e abilitat*|non attiv*', 'abilitare|attivare .. imap|pop|pop3'], VENDORS),
   e('security_block', 3, ['attivita sospetta|accesso sospetto|tentativo di accesso', 'account .. bloccato|sospeso', 'bloccat* .. accesso'], VENDORS),
   e('host_not_found', 2.5, ['impossibile connettersi al server', 'connessione al server .. non riuscita'], TB, { client: 'thunderbird' }),
-  e('host_not_found', 4, ['server .. non trovato|non e stato trovato|sconosciuto', 'host sconosciuto', 'impossibile trovare il server'], `${VENDORS}; ${TB}`),
+  e('host_not_found', 4, ['server .. non trovato|non e stato trovato|sconosciuto', 'host sconosciuto', 'impossibile trovare (il|un) server'], `${VENDORS}; ${TB}`),
   e('connection_refused', 4, ['connessione .. rifiutata', 'ha rifiutato la connessione|rifiuta la connessione'], TB, { client: 'thunderbird' }),
   e('timeout', 4, ['tempo .. scaduto|esaurito', 'tempo di attesa .. scaduto|superato|esaurito', 'timeout .. connessione', 'non risponde'], `${TB}; ${VENDORS}`),
   e('timeout', 2.5, ['connessione .. interrotta|persa|chiusa|reimpostata', 'firewall|antivirus'], USERS),

@@ -32,7 +32,7 @@ export class Lexicon {
   #indexed = 0;
 
   constructor(words: readonly string[] = []) {
-    this.#words = [...words];
+    this.#words = words.slice();
   }
 
   /**
@@ -41,8 +41,43 @@ export class Lexicon {
    */
   static fromWords(words: readonly string[], hashes?: Int32Array): Lexicon {
     const lexicon = new Lexicon(words);
-    lexicon.#index(hashes?.length === words.length ? hashes : undefined);
+    if (hashes?.length === words.length) lexicon.#indexKnown(hashes);
+    else lexicon.#index();
     return lexicon;
+  }
+
+  /**
+   * #index for a new lexicon whose words' hashes are known: the copies are native, and one loop
+   * (the interpreter's, at start-up) places the words.
+   */
+  #indexKnown(known: Int32Array): void {
+    const words = this.#words;
+    const size = words.length;
+    // Latin-1 bytes are the characters' codes: words are [a-z0-9].
+    const letters = Buffer.from(words.join(''), 'latin1');
+    this.#pool = new Uint8Array(Math.max(letters.length, 1024));
+    this.#pool.set(letters);
+    this.#poolLength = letters.length;
+    this.#hashes = new Int32Array(Math.max(size, 1024));
+    this.#hashes.set(known);
+    const entries = (this.#entries = new Int32Array(this.#hashes.length * 2));
+    let slots = 1024;
+    while (size * 8 > slots) slots *= 2;
+    const table = (this.#slots = new Int32Array(slots).fill(EMPTY));
+    const mask = (slots >> 1) - 1;
+    let at = 0;
+    for (let id = 0; id < size; id++) {
+      const length = (words[id] as string).length;
+      entries[id * 2] = at;
+      entries[id * 2 + 1] = length;
+      at += length;
+      const h = known[id] as number;
+      let slot = h & mask;
+      while (table[slot * 2 + 1] !== EMPTY) slot = (slot + 1) & mask;
+      table[slot * 2] = h;
+      table[slot * 2 + 1] = id;
+    }
+    this.#indexed = size;
   }
 
   /** Each word's hash, in id order. */

@@ -49,8 +49,6 @@ const ARRAY_NAMES = {
   counts: true,
   countStart: true,
 } as const;
-/** Offset arrays (ascending) are stored as differences, which fit in fewer bytes. */
-const OFFSETS = new Set<IntArrayName>(['anchorStart', 'programStart', 'requiredStart', 'startsStart', 'pairStart', 'countStart']);
 type IntType = 'u8' | 'i8' | 'u16' | 'i16' | 'i32';
 const TYPES: Record<IntType, new (buffer: ArrayBuffer) => Uint8Array | Int8Array | Uint16Array | Int16Array | Int32Array> = {
   u8: Uint8Array,
@@ -71,7 +69,9 @@ function arraysOf(t: EngineTables): Record<IntArrayName, Int32Array> {
 export function packTables(t: EngineTables): PackedTables {
   const arrays: Record<string, [string, number, string]> = {};
   for (const [name, array] of Object.entries(arraysOf(t)) as [IntArrayName, Int32Array][]) {
-    const values = OFFSETS.has(name) ? array.map((v, i) => (i === 0 ? v : v - (array[i - 1] as number))) : array;
+    // Offsets are stored as they are, not as differences (which would fit in fewer bytes): a
+    // loop to add them up costs more at start-up, in the interpreter, than the bytes do.
+    const values = array;
     let min = 0;
     let max = 0;
     for (const v of values) {
@@ -106,7 +106,6 @@ export function unpackTables(p: PackedTables): EngineTables {
     if (!LITTLE_ENDIAN) swapBytes(view, Type.prototype.BYTES_PER_ELEMENT);
     // Widened by native code: Int32Array.from would walk an iterator in the interpreter.
     const values = new Int32Array(new Type(buffer));
-    if (OFFSETS.has(name)) for (let i = 1; i < values.length; i++) values[i] = (values[i] as number) + (values[i - 1] as number);
     a[name] = values;
   }
   // Packed under another cause list (CAUSE_IDS changed since): the counts are mapped by cause id.

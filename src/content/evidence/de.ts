@@ -67,4 +67,6 @@ export const EVIDENCE_DE = [
   e('folder_sync', 4, ['fehler beim speichern der gesendeten nachricht'], 'Roundcube de_DE messages.inc (errorsavingsent)'),
   e('unknown', 3, ['aus unbekannten grunden'], `${TB} (composeMsgs smtpSendFailedUnknownReason)`),
   e('unknown', 4, ['zulassige anzahl .. empfanger|zu viele empfanger'], `${TB} (composeMsgs smtpTooManyRecipients)`),
+  e('protocol_disabled', 4, ['server administrator .. gewahlte konfiguration .. deaktiviert'], `${TB} (account setup)`),
+  e('protocol_disabled', 3, ['protokolle .. deaktiviert'], 'GMX / web.de help (POP3/IMAP Abruf)'),
 ];

@@ -147,4 +147,6 @@ export const EVIDENCE_EN = [
   e('certificate_problem', 4, ['can not verify (server identity|the identity of)'], APPLE),
   e('unknown', 4, ['too many recipients'], 'RFC 5321 §4.5.3.1.8 (452 4.5.3)', { note: 'a sending limit of the provider, not a settings problem: send to fewer recipients at once' }),
   e('unknown', 3, ['for an unknown reason'], `${TB} (composeMsgs smtpSendFailedUnknownReason)`),
+  e('protocol_disabled', 4, ['administrator has disabled the selected configuration'], `${TB} (accountSetup: account-setup-exchange-config-unverifiable)`),
+  e('recipient_rejected', 2.5, ['smtputf8'], `${TB} (composeMsgs errorIllegalLocalPart2); RFC 6531`),
 ];

@@ -63,4 +63,10 @@ export const EVIDENCE_ES = [
   e('folder_sync', 4, ['error al guardar el mensaje enviado'], 'Roundcube es_ES messages.inc (errorsavingsent)'),
   e('unknown', 3, ['por una razon desconocida'], `${TB} (composeMsgs smtpSendFailedUnknownReason)`),
   e('unknown', 4, ['numero permitido de destinatarios'], `${TB} (composeMsgs smtpTooManyRecipients)`),
+  e('auth_failed', 3, ['con el nombre de usuario .. ha fallado'], `${TB} (messenger.properties mailServerLoginFailed2)`),
+  e('plaintext_auth_disabled', 3, ['contrasenas no cifradas'], `${TB} (composeMsgs smtpHintAuthPlainToEncrypt)`),
+  e('tls_mismatch', 3, ['no se puede establecer .. conexion tls'], `${TB} (imapMsgs / localMsgs TLS errors)`),
+  e('protocol_disabled', 4, ['administrador del servidor .. deshabilitado la configuracion'], `${TB} (account setup)`),
+  e('protocol_disabled', 3, ['imap|pop|pop3 .. deshabilitad*|desactivad*'], VENDORS),
+  e('recipient_rejected', 3, ['caracteres no ascii'], `${TB} (composeMsgs errorIllegalLocalPart2)`),
 ];

@@ -63,4 +63,7 @@ export const EVIDENCE_FR = [
   e('certificate_problem', 4, ['en raison d une erreur de securite'], 'Android Email app fr strings (account_setup_failed_security)'),
   e('unknown', 3, ['pour une raison inconnue'], `${TB} (composeMsgs smtpSendFailedUnknownReason)`),
   e('unknown', 4, ['nombre .. destinataires autorise|trop de destinataires'], `${TB} (composeMsgs smtpTooManyRecipients)`),
+  e('plaintext_auth_disabled', 3, ['methodes d authentification .. pas compatibles'], 'Android Email app fr strings (account_setup_failed_auth_required)', { client: 'android' }),
+  e('protocol_disabled', 4, ['administrateur du serveur .. desactive la configuration'], `${TB} (account setup)`),
+  e('recipient_rejected', 3, ['caracteres non ascii'], `${TB} (composeMsgs errorIllegalLocalPart2)`),
 ];

@@ -62,4 +62,9 @@ export const EVIDENCE_IT = [
   e('unknown', 3, ['per un motivo sconosciuto'], `${TB} (composeMsgs smtpSendFailedUnknownReason)`),
   e('host_not_found', -3, ['motivo sconosciuto'], `${TB}: "for an unknown reason" is not an unknown server`),
   e('unknown', 4, ['numero .. destinatari consentit*|troppi destinatari'], `${TB} (composeMsgs smtpTooManyRecipients)`),
+  e('timeout', 4, ['fuori tempo massimo'], `${TB} (imapMsgs imapNetTimeoutError)`),
+  e('auth_failed', 3, ['con nome utente .. non riuscito'], `${TB} (messenger.properties mailServerLoginFailed2)`),
+  e('protocol_disabled', 4, ['amministratore del server .. disattivato la configurazione'], `${TB} (account setup)`),
+  e('recipient_rejected', 3, ['caratteri non ascii'], `${TB} (composeMsgs errorIllegalLocalPart2)`),
+  e('app_password_required', 3, ['crea una password per l accesso'], 'Android Email app it strings (provider_note_t_online)'),
 ];

@@ -64,4 +64,9 @@ export const EVIDENCE_PT = [
   e('unknown', 3, ['por uma razao desconhecida'], `${TB} (composeMsgs smtpSendFailedUnknownReason)`),
   e('host_not_found', -3, ['razao desconhecida'], `${TB}: "for an unknown reason" is not an unknown server`),
   e('unknown', 4, ['numero permitido de destinatarios'], `${TB} (composeMsgs smtpTooManyRecipients)`),
+  e('auth_failed', 3, ['com o usuario|com o utilizador .. falhou'], `${TB} (messenger.properties mailServerLoginFailed2)`),
+  e('tls_mismatch', 3, ['erro incontornavel de tls|erro de handshake'], `${TB} (imapMsgs / composeMsgs TLS errors)`),
+  e('protocol_disabled', 4, ['administrador do servidor .. desativado a configuracao'], `${TB} (account setup)`),
+  e('protocol_disabled', 3, ['active|ative|ativar|activar .. acesso .. pop3|pop|imap'], 'Android Email app pt strings (provider_note_yahoo)'),
+  e('recipient_rejected', 3, ['caracteres nao ascii'], `${TB} (composeMsgs errorIllegalLocalPart2)`),
 ];

@@ -5233,6 +5233,62 @@ export const EXAMPLES: readonly Example[] = [
   "source": "Tontonjo/proxmox_toolbox#1"
  },
  {
+  "text": "I am inserting all custome email provider credentials. I tried it with different customs accounts, used the correct mail server addresses as well as alternative email cluster server names. Each time I hit \"Connect Account\", the result is \"We were unable to reach your mail provider. Please try again.\"",
+  "cause": "timeout",
+  "client": "other",
+  "lang": "en",
+  "source": "nylas/nylas-mail#3439"
+ },
+ {
+  "text": "the plugin doesn't connect with my new, IMAP enabled, email account. It returns this message: Error: Unable to connect to inbox - Can't connect to gmail-imap.l.google.com,993: Connection timed out.",
+  "cause": "timeout",
+  "client": "other",
+  "lang": "en",
+  "source": "r-a-y/bp-reply-by-email#36"
+ },
+ {
+  "text": "I am trying to set up an IMAP mail account (cPanel) however I am getting the following error when I try to set up the account. `Error when connecting to the server. Please check your settings.`",
+  "cause": "tls_mismatch",
+  "client": "other",
+  "lang": "en",
+  "source": "nylas/nylas-mail#2526"
+ },
+ {
+  "text": "Get Exception when authenticating into IMAP/POP3 servers. ... C: APOP EMAIL PASSWORD S: -ERR Invalid login or password C: AUTH PLAIN Exception: The POP3 server has unexpectedly disconnected.",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "en",
+  "source": "jstedfast/MailKit#856"
+ },
+ {
+  "text": "Hi, I just installed mailspring. When I try to configure my email address I always get error \"IMAP error certificate\" If I try to configure with the same parameters on another client I will not receive any error.",
+  "cause": "certificate_problem",
+  "client": "other",
+  "lang": "en",
+  "source": "Foundry376/Mailspring#295"
+ },
+ {
+  "text": "Error Message when i connect my account \"Authentication error - Check your username and password (IMAP)View Log\" ... 1 LOGIN \"....mail.........\" \"*********\" 1 NO [AUTHENTICATIONFAILED] Authentication failed.",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "en",
+  "source": "Foundry376/Mailspring#2406"
+ },
+ {
+  "text": "235 Authentication successful MAIL FROM:<imap@address.com> 550 Unable to authenticate sender <imap@address.com> SMTP Last Response Code: 550 SMTP Last Response: Unable to authenticate sender <imap@address.com>",
+  "cause": "smtp_auth_required",
+  "client": "other",
+  "lang": "en",
+  "source": "Foundry376/Mailspring#1967"
+ },
+ {
+  "text": "When i try to add a hotmail account i get this: Authentication Error - Check your username and password. (SMTP)View Log",
+  "cause": "oauth_required",
+  "client": "other",
+  "lang": "en",
+  "source": "Foundry376/Mailspring#2001"
+ },
+ {
   "text": "c1 NO [AUTHORIZATIONFAILED] No such authorization-ID",
   "cause": "auth_failed",
   "client": "other",

@@ -39,7 +39,7 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
   {
     id: 'two-step-auth',
     from: ['auth_failed'],
-    when: { text: /\b(?:2[- ]?(?:step|fa|factor)|two[- ]?(?:step|factor)|mfa|multi[- ]factor|zwei[- ]?faktor|2[- ]faktor|dos pasos|deux (?:étapes|etapes|facteurs)|duas etapas|due fattori)/i },
+    when: { text: /\b(?:2[- ]?(?:step|fa|factor)|two[- ]?(?:step|factor)|mfa|multi[- ]factor|zwei[- ]?faktor|2[- ]faktor|zweistufig|zwei schritten|dos (?:pasos|factores)|doble factor|deux (?:étapes|etapes|facteurs)|double (?:authentification|facteur)|duas etapas|dois fatores|due (?:fattori|passaggi)|doppia autenticazione)/i },
     to: { app_password_required: 1.2 },
     reason: 'with 2-step verification on, mail apps need an app password instead of the account password',
     source: 'support.google.com/accounts/answer/185833; Apple, Yahoo, Microsoft app-password help',
@@ -47,7 +47,7 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
   {
     id: 'works-in-webmail',
     from: ['auth_failed'],
-    when: { text: /(?:web ?mail|browser|web interface|website|web site|online)[^.\n]{0,60}(?:works?|fine|valid|correct|can log|able to log|log in|login)|(?:works?|valid|correct|can log ?in|able to log ?in|log in)[^.\n]{0,60}(?:web ?mail|browser|web interface|website|on the web)/i },
+    when: { text: /(?:web ?mail|browser|web interface|website|web site|online)[^.\n]{0,60}(?:works?|fine|valid|correct|can log|able to log|log in|login)|(?:works?|valid|correct|can log ?in|able to log ?in|log in)[^.\n]{0,60}(?:web ?mail|browser|web interface|website|on the web)|(?:web ?mail|browser|navegador|navigateur)[^.\n]{0,60}(?:funktioniert|klappt|funciona|fonctionne|marche|funziona)|(?:funktioniert|klappt|funciona|fonctionne|marche|funziona)[^.\n]{0,60}(?:web ?mail|browser|navegador|navigateur)/i },
     to: { app_password_required: 0.6, security_block: 0.45, oauth_required: 0.3 },
     reason: 'the password works on the web but not in the mail app: typical of app-password, OAuth or security-check requirements',
     source: 'provider help pages; helpdesk experience',

@@ -5289,6 +5289,83 @@ export const EXAMPLES: readonly Example[] = [
   "source": "Foundry376/Mailspring#2001"
  },
  {
+  "text": "ERROR Failed background update: Failed to get mails: Failed to log in and create IMAP session: no response: code: None, info: Some(\"[AUTHENTICATIONFAILED] Authentication failed.\") I use exactly same parameters as with Thunderbird that can access the mailbox... Is it a OVH problem or do I miss some parameter(s) ?",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "en",
+  "source": "cry-inc/dmarc-report-viewer#86"
+ },
+ {
+  "text": "J'ai tester la fonction de recuperation de mot de passe du home suite a une demande sur IRC et je n'ai jamais recus le mail. ... postfix/smtp[23642]: connect to mxb.ovh.net[178.32.228.222]:25: Connection timed out",
+  "cause": "timeout",
+  "client": "other",
+  "lang": "fr",
+  "source": "cozy/cozy-home-v2#468"
+ },
+ {
+  "text": "Failed to open IMAP connection {ssl0.ovh.net:993/service=imap/ssl/novalidate-cert}INBOX Can not authenticate to IMAP server: [AUTHENTICATIONFAILED] Authentication failed. ... I know these parameters work because it works for thunderbird and my android smartphone.",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "en",
+  "source": "Dolibarr/dolibarr#31487"
+ },
+ {
+  "text": "Serveur non disponible à l'adresse smtp-relay.gmail.com sur le port 465 - Error 111 - Connection refused",
+  "cause": "connection_refused",
+  "client": "other",
+  "lang": "fr",
+  "source": "Dolibarr/dolibarr#20236"
+ },
+ {
+  "text": "Ran into problems sending Mail. Response: 501 5.5.4 Invalid domain name Error ... use of an OVH exchange mail server to send email (ex.mail.ovh.net)",
+  "cause": "unknown",
+  "client": "other",
+  "lang": "en",
+  "source": "Dolibarr/dolibarr#9426"
+ },
+ {
+  "text": "When I clic on test server Server not disponible at the adress smtp.office365.com on port 587 - Error 0 - When I try to send an email ... Error [0]: Failed to connect with fsockopen host=ssl://smtp.office365.com port=587",
+  "cause": "tls_mismatch",
+  "client": "other",
+  "lang": "en",
+  "source": "Dolibarr/dolibarr#5877"
+ },
+ {
+  "text": "Command send_email returned: Error: b'[AUTHENTICATIONFAILED] Invalid credentials (Failure)' I have in the .env file pasted the email part and added corrct credentials. I use Gmail.",
+  "cause": "app_password_required",
+  "client": "other",
+  "lang": "en",
+  "source": "Significant-Gravitas/Auto-GPT-Plugins#124"
+ },
+ {
+  "text": "I have tried with the same app password in another application and it can send e-mails just fine. ... xo-server[418]: [WARN] plugin transport-email: Error: Invalid login: 535-5.7.8 Username and Password not accepted. Learn more at 535 5.7.8  https://support.google.com/mail/?p=BadCredentials",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "en",
+  "source": "vatesfr/xen-orchestra#5496"
+ },
+ {
+  "text": "hi, don‘t get it running with gmail, ich use: mailto://{seb.bus}:{mypassword}@yahoo.com It always says the credentials are wrong",
+  "cause": "app_password_required",
+  "client": "other",
+  "lang": "en",
+  "source": "caronc/apprise#1055"
+ },
+ {
+  "text": "Creating account failed: Error connecting to mail server. ... >> Connection to: imap://mail.<server>.de:993/ >> Connection failed: Error connecting to server.",
+  "cause": "tls_mismatch",
+  "client": "other",
+  "lang": "en",
+  "source": "nextcloud/mail#2059"
+ },
+ {
+  "text": "After Mail addon update from version 1.11.6 to 1.11.7 The existing mailbox did not work anymore. ... Creating account failed:Connection to IMAP at mymailbox:143 failed. Could not open secure TLS connection to the IMAP server. or Creating account failed:Connection to IMAP at mymailbox:993 failed. Error connecting to mail server.",
+  "cause": "certificate_problem",
+  "client": "other",
+  "lang": "en",
+  "source": "nextcloud/mail#6123"
+ },
+ {
   "text": "c1 NO [AUTHORIZATIONFAILED] No such authorization-ID",
   "cause": "auth_failed",
   "client": "other",

@@ -149,4 +149,5 @@ export const EVIDENCE_EN = [
   e('unknown', 3, ['for an unknown reason'], `${TB} (composeMsgs smtpSendFailedUnknownReason)`),
   e('protocol_disabled', 4, ['administrator has disabled the selected configuration'], `${TB} (accountSetup: account-setup-exchange-config-unverifiable)`),
   e('recipient_rejected', 2.5, ['smtputf8'], `${TB} (composeMsgs errorIllegalLocalPart2); RFC 6531`),
+  e('auth_failed', 3, ['smtpauthenticationerror|authenticationfailedexception|authenticationexception|authenticationfailederror|imapauthenticationfailed'], 'Python smtplib, JavaMail, MailKit and other libraries\' authentication exceptions as pasted in issue threads'),
 ];

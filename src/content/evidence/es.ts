@@ -69,4 +69,5 @@ export const EVIDENCE_ES = [
   e('protocol_disabled', 4, ['administrador del servidor .. deshabilitado la configuracion'], `${TB} (account setup)`),
   e('protocol_disabled', 3, ['imap|pop|pop3 .. deshabilitad*|desactivad*'], VENDORS),
   e('recipient_rejected', 3, ['caracteres no ascii'], `${TB} (composeMsgs errorIllegalLocalPart2)`),
+  e('auth_failed', 2.5, ['no admite el metodo de identificacion', 'cambie el metodo de identificacion'], TB, { client: 'thunderbird', note: 'the app uses a sign-in method the server does not offer: at Microsoft 365, Gmail or Yahoo choose OAuth2' }),
 ];

@@ -61,7 +61,7 @@ export const EXAMPLES: readonly Example[] = [
  },
  {
   "text": "An Outgoing server (SMTP) error occurred while sending mail. The server responded:  552 5.3.4 Message size exceeds fixed limit.",
-  "cause": "quota_exceeded",
+  "cause": "unknown",
   "client": "thunderbird",
   "lang": "en",
   "source": "mozilla/releases-comm-central:mail/locales/en-US/chrome/messenger/messengercompose/composeMsgs.properties (errorSendingDataCommand)"
@@ -96,14 +96,14 @@ export const EXAMPLES: readonly Example[] = [
  },
  {
   "text": "The size of the message you are trying to send exceeds the global size limit (26214400 bytes) of the server. The message was not sent; reduce the message size and try again.",
-  "cause": "quota_exceeded",
+  "cause": "unknown",
   "client": "thunderbird",
   "lang": "en",
   "source": "mozilla/releases-comm-central:mail/locales/en-US/chrome/messenger/messengercompose/composeMsgs.properties (smtpPermSizeExceeded1)"
  },
  {
   "text": "The size of the message you are trying to send exceeds the global size limit of the server. The message was not sent; reduce the message size and try again. The server responded:  552 5.3.4 Message size exceeds fixed limit.",
-  "cause": "quota_exceeded",
+  "cause": "unknown",
   "client": "thunderbird",
   "lang": "en",
   "source": "mozilla/releases-comm-central:mail/locales/en-US/chrome/messenger/messengercompose/composeMsgs.properties (smtpPermSizeExceeded2)"
@@ -544,7 +544,7 @@ export const EXAMPLES: readonly Example[] = [
  },
  {
   "text": "Ocurrió un error en el servidor de salida (SMTP) al enviar el correo. El servidor respondió: 552 5.3.4 Message size exceeds fixed limit.",
-  "cause": "quota_exceeded",
+  "cause": "unknown",
   "client": "thunderbird",
   "lang": "es",
   "source": "thunderbird/thunderbird-l10n:es-ES/mail/chrome/messenger/messengercompose/composeMsgs.properties (errorSendingDataCommand)"
@@ -593,7 +593,7 @@ export const EXAMPLES: readonly Example[] = [
  },
  {
   "text": "El tamaño del mensaje que está intentando enviar excede el límite global de tamaño del servidor. El mensaje no se ha enviado; reduzca el tamaño del mensaje y vuelva a intentarlo. El servidor respondió: 552 5.3.4 Message size exceeds fixed limit.",
-  "cause": "quota_exceeded",
+  "cause": "unknown",
   "client": "thunderbird",
   "lang": "es",
   "source": "thunderbird/thunderbird-l10n:es-ES/mail/chrome/messenger/messengercompose/composeMsgs.properties (smtpPermSizeExceeded2)"
@@ -796,21 +796,21 @@ export const EXAMPLES: readonly Example[] = [
  },
  {
   "text": "La taille du message que vous essayez d’envoyer excède une taille limite temporaire du serveur. Le message n’a pas été envoyé ; essayez de réduire la taille du message ou attendez un peu et essayez à nouveau. Le serveur a répondu : « 452 4.3.1 Insufficient system storage ».",
-  "cause": "quota_exceeded",
+  "cause": "server_error",
   "client": "thunderbird",
   "lang": "fr",
   "source": "thunderbird/thunderbird-l10n:fr/mail/chrome/messenger/messengercompose/composeMsgs.properties (smtpTempSizeExceeded)"
  },
  {
   "text": "La taille du message que vous essayez d’envoyer excède la limite de taille globale (26214400 octets) du serveur. Le message n’a pas été envoyé ; réduisez la taille du message et essayez à nouveau.",
-  "cause": "quota_exceeded",
+  "cause": "unknown",
   "client": "thunderbird",
   "lang": "fr",
   "source": "thunderbird/thunderbird-l10n:fr/mail/chrome/messenger/messengercompose/composeMsgs.properties (smtpPermSizeExceeded1)"
  },
  {
   "text": "Le message que vous essayez d’envoyer excède la taille globale limite du serveur. Le message n’a pas été envoyé ; réduisez la taille du message et essayez à nouveau. Le serveur à répondu : « 552 5.3.4 Message size exceeds fixed limit ».",
-  "cause": "quota_exceeded",
+  "cause": "unknown",
   "client": "thunderbird",
   "lang": "fr",
   "source": "thunderbird/thunderbird-l10n:fr/mail/chrome/messenger/messengercompose/composeMsgs.properties (smtpPermSizeExceeded2)"
@@ -1034,7 +1034,7 @@ export const EXAMPLES: readonly Example[] = [
  },
  {
   "text": "Si è verificato un errore nel server di posta in uscita (SMTP) durante l’invio della posta. Il server ha risposto: 552 5.3.4 Message size exceeds fixed limit.",
-  "cause": "quota_exceeded",
+  "cause": "unknown",
   "client": "thunderbird",
   "lang": "it",
   "source": "thunderbird/thunderbird-l10n:it/mail/chrome/messenger/messengercompose/composeMsgs.properties (errorSendingDataCommand)"
@@ -1062,7 +1062,7 @@ export const EXAMPLES: readonly Example[] = [
  },
  {
   "text": "La dimensione del messaggio che si sta tentando di inviare supera il limite globale del server. Il messaggio non è stato inviato; ridurre la dimensione del messaggio e riprovare. Il server ha risposto: 552 5.3.4 Message size exceeds fixed limit.",
-  "cause": "quota_exceeded",
+  "cause": "unknown",
   "client": "thunderbird",
   "lang": "it",
   "source": "thunderbird/thunderbird-l10n:it/mail/chrome/messenger/messengercompose/composeMsgs.properties (smtpPermSizeExceeded2)"
@@ -1286,7 +1286,7 @@ export const EXAMPLES: readonly Example[] = [
  },
  {
   "text": "O tamanho da mensagem que você quer enviar excede o limite global do servidor. A mensagem não foi enviada. Reduza o tamanho da mensagem e tente novamente. Resposta do servidor: 552 5.3.4 Message size exceeds fixed limit.",
-  "cause": "quota_exceeded",
+  "cause": "unknown",
   "client": "thunderbird",
   "lang": "pt",
   "source": "thunderbird/thunderbird-l10n:pt-BR/mail/chrome/messenger/messengercompose/composeMsgs.properties (smtpPermSizeExceeded2)"
@@ -1426,7 +1426,7 @@ export const EXAMPLES: readonly Example[] = [
  },
  {
   "text": "Ocorreu um erro (SMTP) ao enviar o correio. O servidor respondeu:  552 5.3.4 Message size exceeds fixed limit.",
-  "cause": "quota_exceeded",
+  "cause": "unknown",
   "client": "thunderbird",
   "lang": "pt",
   "source": "thunderbird/thunderbird-l10n:pt-PT/mail/chrome/messenger/messengercompose/composeMsgs.properties (errorSendingDataCommand)"
@@ -2035,7 +2035,7 @@ export const EXAMPLES: readonly Example[] = [
  },
  {
   "text": "Invalid credentials (Failure)",
-  "cause": "oauth_required",
+  "cause": "auth_failed",
   "client": "android",
   "lang": "en",
   "source": "M66B/FairEmail:FAQ.md (faq6)"

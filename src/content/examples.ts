@@ -2370,6 +2370,125 @@ export const EXAMPLES: readonly Example[] = [
   "source": "thunderbird/thunderbird-l10n:es-ES/mail/messenger/accountcreation/accountCreation.ftl (cannot-login-error)"
  },
  {
+  "text": "Un mot de passe spécifique à l'application Gmail est requis.",
+  "cause": "app_password_required",
+  "client": "other",
+  "lang": "fr",
+  "source": "Foundry376/Mailspring:app/lang/fr.json (A Gmail application-specific password is required.)"
+ },
+ {
+  "text": "Erreur d'authentification - Vérifiez votre nom d'utilisateur et votre mot de passe.",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "fr",
+  "source": "Foundry376/Mailspring:app/lang/fr.json (Authentication Error - Check your username and password.)"
+ },
+ {
+  "text": "Erreur de certificat",
+  "cause": "certificate_problem",
+  "client": "other",
+  "lang": "fr",
+  "source": "Foundry376/Mailspring:app/lang/fr.json (Certificate Error)"
+ },
+ {
+  "text": "Le protocole IMAP de Gmail n'est pas activé. Visitez la section Paramètres de Gmail pour l'activer.",
+  "cause": "protocol_disabled",
+  "client": "other",
+  "lang": "fr",
+  "source": "Foundry376/Mailspring:app/lang/fr.json (Gmail IMAP is not enabled. Visit Gmail settings to turn it on.)"
+ },
+ {
+  "text": "Mailspring ne peut plus s'authentifier avec imap.orange.fr. Le mot de passe ou l'authentification peut avoir changé.",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "fr",
+  "source": "Foundry376/Mailspring:app/lang/fr.json (Mailspring can no longer authenticate with %@. The password or authentication may have changed.)"
+ },
+ {
+  "text": "StartTLS n'est pas disponible.",
+  "cause": "tls_mismatch",
+  "client": "other",
+  "lang": "fr",
+  "source": "Foundry376/Mailspring:app/lang/fr.json (StartTLS is not available.)"
+ },
+ {
+  "text": "Le serveur Outlook a indiqué que vous devez vous connecter via un navigateur Web.",
+  "cause": "security_block",
+  "client": "other",
+  "lang": "fr",
+  "source": "Foundry376/Mailspring:app/lang/fr.json (The Outlook server said you must sign in via a web browser.)"
+ },
+ {
+  "text": "Le serveur SMTP ne relaie pas un message. Vous devrez peut-être vous authentifier.",
+  "cause": "smtp_auth_required",
+  "client": "other",
+  "lang": "fr",
+  "source": "Foundry376/Mailspring:app/lang/fr.json (The SMTP server would not relay a message. You may need to authenticate.)"
+ },
+ {
+  "text": "Il y a trop de connexions actives à votre compte Gmail. Veuillez réessayer plus tard.",
+  "cause": "connection_limit",
+  "client": "other",
+  "lang": "fr",
+  "source": "Foundry376/Mailspring:app/lang/fr.json (There are too many active connections to your Gmail account. Please try again later.)"
+ },
+ {
+  "text": "È richiesta una password specifica dell'applicazione Gmail.",
+  "cause": "app_password_required",
+  "client": "other",
+  "lang": "it",
+  "source": "Foundry376/Mailspring:app/lang/it.json (A Gmail application-specific password is required.)"
+ },
+ {
+  "text": "Errore del certificato",
+  "cause": "certificate_problem",
+  "client": "other",
+  "lang": "it",
+  "source": "Foundry376/Mailspring:app/lang/it.json (Certificate Error)"
+ },
+ {
+  "text": "Errore di connessione - Impossibile connettersi al server / porta che hai fornito.",
+  "cause": "connection_refused",
+  "client": "other",
+  "lang": "it",
+  "source": "Foundry376/Mailspring:app/lang/it.json (Connection Error - Unable to connect to the server / port you provided.)"
+ },
+ {
+  "text": "IMAP di Gmail non è abilitato. Visita le impostazioni di Gmail per attivarlo.",
+  "cause": "protocol_disabled",
+  "client": "other",
+  "lang": "it",
+  "source": "Foundry376/Mailspring:app/lang/it.json (Gmail IMAP is not enabled. Visit Gmail settings to turn it on.)"
+ },
+ {
+  "text": "TLS non disponibile",
+  "cause": "tls_mismatch",
+  "client": "other",
+  "lang": "it",
+  "source": "Foundry376/Mailspring:app/lang/it.json (TLS Not Available)"
+ },
+ {
+  "text": "Il server SMTP non può inoltrare un messaggio. Potrebbe essere necessario autenticarsi.",
+  "cause": "smtp_auth_required",
+  "client": "other",
+  "lang": "it",
+  "source": "Foundry376/Mailspring:app/lang/it.json (The SMTP server would not relay a message. You may need to authenticate.)"
+ },
+ {
+  "text": "Il server comunica che devi accedere tramite la tua webmail.",
+  "cause": "security_block",
+  "client": "other",
+  "lang": "it",
+  "source": "Foundry376/Mailspring:app/lang/it.json (The server said you must sign in via your webmail.)"
+ },
+ {
+  "text": "Il messaggio è stato bloccato da Yahoo: hai superato il limite di invio giornaliero.",
+  "cause": "unknown",
+  "client": "other",
+  "lang": "it",
+  "source": "Foundry376/Mailspring:app/lang/it.json (The message has been blocked by Yahoo - you have exceeded your daily sending limit.)"
+ },
+ {
   "text": "Impossibile inviare il messaggio perché uno dei destinatari è stato rifiutato dal server. L'indirizzo di posta elettronica rifiutato era \"<giulia.bianchi@example.it>\". Oggetto: 'Preventivo', Account: 'Ufficio', Server: 'smtp.libero.it', Protocollo: SMTP, Risposta server: '550 <giulia.bianchi@example.it>... Inoltro negato', porta: 25, sicuro (SSL): No, errore del server: 550, numero di errore: 0x800CCC79",
   "cause": "smtp_auth_required",
   "client": "outlook",

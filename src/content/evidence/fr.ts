@@ -66,4 +66,10 @@ export const EVIDENCE_FR = [
   e('plaintext_auth_disabled', 3, ['methodes d authentification .. pas compatibles'], 'Android Email app fr strings (account_setup_failed_auth_required)', { client: 'android' }),
   e('protocol_disabled', 4, ['administrateur du serveur .. desactive la configuration'], `${TB} (account setup)`),
   e('recipient_rejected', 3, ['caracteres non ascii'], `${TB} (composeMsgs errorIllegalLocalPart2)`),
+  // Mailspring's fr strings (Foundry376/Mailspring app/lang/fr.json, 2026-11-26 round 2): sign in on the web,
+  // relay refused, can no longer authenticate, a provider unavailable.
+  e('security_block', 3, ['(vous connecter|se connecter|connectez vous) via .. (navigateur web|navigateur|messagerie web|webmail)'], 'Mailspring fr strings; Gmail/Outlook [ALERT] web sign-in replies'),
+  e('smtp_auth_required', 3.5, ['ne relaie pas|refuse de relayer|pas relayer', 'serveur smtp .. (vous authentifier|authentification)'], 'Mailspring fr strings (The SMTP server would not relay a message)'),
+  e('auth_failed', 3, ['(ne peut plus|n a pas pu|ne peut pas) s authentifier'], 'Mailspring fr strings (can no longer authenticate)'),
+  e('server_error', 2.5, ['est indisponible|est actuellement indisponible'], 'Mailspring fr strings (Yahoo is unavailable)'),
 ];

@@ -67,4 +67,9 @@ export const EVIDENCE_IT = [
   e('protocol_disabled', 4, ['amministratore del server .. disattivato la configurazione'], `${TB} (account setup)`),
   e('recipient_rejected', 3, ['caratteri non ascii'], `${TB} (composeMsgs errorIllegalLocalPart2)`),
   e('app_password_required', 3, ['crea una password per l accesso'], 'Android Email app it strings (provider_note_t_online)'),
+  // Mailspring's it strings (Foundry376/Mailspring app/lang/it.json, 2026-11-26 round 2): sign in on the web,
+  // relay refused, can no longer authenticate.
+  e('security_block', 3, ['accedere tramite .. (browser web|browser|webmail)', '(accedi|accedere) .. tramite la tua webmail'], 'Mailspring it strings; Gmail/Outlook [ALERT] web sign-in replies'),
+  e('smtp_auth_required', 3.5, ['non puo inoltrare|non inoltra|inoltro non consentito', 'server smtp .. (autenticarsi|autenticazione)'], 'Mailspring it strings (The SMTP server would not relay a message)'),
+  e('auth_failed', 3, ['(non puo piu|non riesce ad|impossibile) autenticarsi'], 'Mailspring it strings (can no longer authenticate)'),
 ];

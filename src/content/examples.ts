@@ -2489,6 +2489,125 @@ export const EXAMPLES: readonly Example[] = [
   "source": "Foundry376/Mailspring:app/lang/it.json (The message has been blocked by Yahoo - you have exceeded your daily sending limit.)"
  },
  {
+  "text": "Se requiere una contraseña específica de aplicación de Gmail.",
+  "cause": "app_password_required",
+  "client": "other",
+  "lang": "es",
+  "source": "Foundry376/Mailspring:app/lang/es.json (A Gmail application-specific password is required.)"
+ },
+ {
+  "text": "Error de autenticación: verifique su nombre de usuario y contraseña.",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "es",
+  "source": "Foundry376/Mailspring:app/lang/es.json (Authentication Error - Check your username and password.)"
+ },
+ {
+  "text": "Error de certificado",
+  "cause": "certificate_problem",
+  "client": "other",
+  "lang": "es",
+  "source": "Foundry376/Mailspring:app/lang/es.json (Certificate Error)"
+ },
+ {
+  "text": "Error de conexión: no se puede conectar con el servidor / puerto que proporcionó.",
+  "cause": "connection_refused",
+  "client": "other",
+  "lang": "es",
+  "source": "Foundry376/Mailspring:app/lang/es.json (Connection Error - Unable to connect to the server / port you provided.)"
+ },
+ {
+  "text": "Gmail IMAP no está habilitado. Visita la configuración de Gmail para activarlo.",
+  "cause": "protocol_disabled",
+  "client": "other",
+  "lang": "es",
+  "source": "Foundry376/Mailspring:app/lang/es.json (Gmail IMAP is not enabled. Visit Gmail settings to turn it on.)"
+ },
+ {
+  "text": "Mailspring ya no puede autenticarse con imap.telefonica.net. La contraseña o la autenticación pueden haber cambiado.",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "es",
+  "source": "Foundry376/Mailspring:app/lang/es.json (Mailspring can no longer authenticate with %@. The password or authentication may have changed.)"
+ },
+ {
+  "text": "TLS no disponible",
+  "cause": "tls_mismatch",
+  "client": "other",
+  "lang": "es",
+  "source": "Foundry376/Mailspring:app/lang/es.json (TLS Not Available)"
+ },
+ {
+  "text": "El servidor le dijo que debe iniciar sesión a través de su correo web.",
+  "cause": "security_block",
+  "client": "other",
+  "lang": "es",
+  "source": "Foundry376/Mailspring:app/lang/es.json (The server said you must sign in via your webmail.)"
+ },
+ {
+  "text": "Hay demasiadas conexiones activas a tu cuenta de Gmail. Por favor, inténtelo de nuevo más tarde.",
+  "cause": "connection_limit",
+  "client": "other",
+  "lang": "es",
+  "source": "Foundry376/Mailspring:app/lang/es.json (There are too many active connections to your Gmail account. Please try again later.)"
+ },
+ {
+  "text": "Yahoo ha bloqueado el mensaje. Has excedido tu límite de envío diario.",
+  "cause": "unknown",
+  "client": "other",
+  "lang": "es",
+  "source": "Foundry376/Mailspring:app/lang/es.json (The message has been blocked by Yahoo - you have exceeded your daily sending limit.)"
+ },
+ {
+  "text": "É necessária uma senha específica de aplicativo do Gmail.",
+  "cause": "app_password_required",
+  "client": "other",
+  "lang": "pt",
+  "source": "Foundry376/Mailspring:app/lang/pt-BR.json (A Gmail application-specific password is required.)"
+ },
+ {
+  "text": "Erro de Autenticação - Verifique seu nome de usuário e senha.",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "pt",
+  "source": "Foundry376/Mailspring:app/lang/pt-BR.json (Authentication Error - Check your username and password.)"
+ },
+ {
+  "text": "O Mailspring não pode mais ser autenticado com imap.uol.com.br. A senha ou autenticação pode ter mudado.",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "pt",
+  "source": "Foundry376/Mailspring:app/lang/pt-BR.json (Mailspring can no longer authenticate with %@. The password or authentication may have changed.)"
+ },
+ {
+  "text": "TLS não disponível",
+  "cause": "tls_mismatch",
+  "client": "other",
+  "lang": "pt",
+  "source": "Foundry376/Mailspring:app/lang/pt-BR.json (TLS Not Available)"
+ },
+ {
+  "text": "O servidor do Outlook disse que você deve fazer login por meio de um navegador da web.",
+  "cause": "security_block",
+  "client": "other",
+  "lang": "pt",
+  "source": "Foundry376/Mailspring:app/lang/pt-BR.json (The Outlook server said you must sign in via a web browser.)"
+ },
+ {
+  "text": "O servidor SMTP não retransmitiu uma mensagem. Você pode precisar autenticar.",
+  "cause": "smtp_auth_required",
+  "client": "other",
+  "lang": "pt",
+  "source": "Foundry376/Mailspring:app/lang/pt-BR.json (The SMTP server would not relay a message. You may need to authenticate.)"
+ },
+ {
+  "text": "Existem muitas conexões ativas para sua conta do Gmail. Por favor, tente novamente mais tarde.",
+  "cause": "connection_limit",
+  "client": "other",
+  "lang": "pt",
+  "source": "Foundry376/Mailspring:app/lang/pt-BR.json (There are too many active connections to your Gmail account. Please try again later.)"
+ },
+ {
   "text": "Impossibile inviare il messaggio perché uno dei destinatari è stato rifiutato dal server. L'indirizzo di posta elettronica rifiutato era \"<giulia.bianchi@example.it>\". Oggetto: 'Preventivo', Account: 'Ufficio', Server: 'smtp.libero.it', Protocollo: SMTP, Risposta server: '550 <giulia.bianchi@example.it>... Inoltro negato', porta: 25, sicuro (SSL): No, errore del server: 550, numero di errore: 0x800CCC79",
   "cause": "smtp_auth_required",
   "client": "outlook",

@@ -70,4 +70,9 @@ export const EVIDENCE_ES = [
   e('protocol_disabled', 3, ['imap|pop|pop3 .. deshabilitad*|desactivad*'], VENDORS),
   e('recipient_rejected', 3, ['caracteres no ascii'], `${TB} (composeMsgs errorIllegalLocalPart2)`),
   e('auth_failed', 2.5, ['no admite el metodo de identificacion', 'cambie el metodo de identificacion'], TB, { client: 'thunderbird', note: 'the app uses a sign-in method the server does not offer: at Microsoft 365, Gmail or Yahoo choose OAuth2' }),
+  // Mailspring's es strings (Foundry376/Mailspring app/lang/es.json, 2026-11-26 round 2): sign in on the web,
+  // relay refused, can no longer authenticate.
+  e('security_block', 3, ['iniciar sesion a traves de .. (navegador web|navegador|correo web|webmail)'], 'Mailspring es strings; Gmail/Outlook [ALERT] web sign-in replies'),
+  e('smtp_auth_required', 3.5, ['no (retransmite|retransmitiria|retransmitio)', 'servidor smtp .. (autenticarse|autenticacion)'], 'Mailspring es strings (The SMTP server would not relay a message)'),
+  e('auth_failed', 3, ['ya no puede autenticarse|no puede autenticarse|no se pudo autenticar'], 'Mailspring es strings (can no longer authenticate)'),
 ];

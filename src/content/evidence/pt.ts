@@ -69,4 +69,9 @@ export const EVIDENCE_PT = [
   e('protocol_disabled', 4, ['administrador do servidor .. desativado a configuracao'], `${TB} (account setup)`),
   e('protocol_disabled', 3, ['active|ative|ativar|activar .. acesso .. pop3|pop|imap'], 'Android Email app pt strings (provider_note_yahoo)'),
   e('recipient_rejected', 3, ['caracteres nao ascii'], `${TB} (composeMsgs errorIllegalLocalPart2)`),
+  // Mailspring's pt-BR strings (Foundry376/Mailspring app/lang/pt-BR.json, 2026-11-26 round 2): sign in on the web,
+  // relay refused, can no longer authenticate.
+  e('security_block', 3, ['(fazer login|entrar) (por meio|atraves|pelo|no) .. (navegador|webmail)'], 'Mailspring pt-BR strings; Gmail/Outlook [ALERT] web sign-in replies'),
+  e('smtp_auth_required', 3.5, ['nao (retransmite|retransmitiu)', 'servidor smtp .. (autenticar|autenticacao)'], 'Mailspring pt-BR strings (The SMTP server would not relay a message)'),
+  e('auth_failed', 3, ['nao pode mais ser autenticado|nao pode autenticar|nao foi possivel autenticar'], 'Mailspring pt-BR strings (can no longer authenticate)'),
 ];

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract, findCodes, findHost, findPort } from '../../src/core/diagnosis/extract.js';
+import { CLIENT_MENTIONS } from '../../src/content/extraction.js';
+import { readLabelled } from '../support/labelled.js';
 
 describe('findHost', () => {
   it.each([
@@ -96,5 +98,38 @@ describe('extract', () => {
   it('returns nulls and empty lists for text without facts', () => {
     const e = extract('🙂🙂🙂');
     expect(e).toMatchObject({ host: null, port: null, protocol: null, code: null, codes: [] });
+  });
+});
+
+describe('cheap tests before the patterns', () => {
+  // Every pattern's matches over the labelled messages, and over each app name as written.
+  const texts = ['errors-dev.jsonl', 'corpus/catalogs.jsonl', 'corpus/localized.jsonl', 'corpus/reports.jsonl', 'corpus/threads.jsonl', 'corpus/vendors.jsonl']
+    .flatMap((f) => readLabelled(f).map((r) => r.text))
+    .concat([
+      'Thunderbird für Android', 'K-9 Mail', 'k9mail', 'Samsung E-mail', 'Outlook app on Android', 'DeltaChat', 'Outlook Express',
+      'Windows 11 Mail', 'Mail & Calendar', 'Mail-App von Windows', 'Courrier Windows', 'iPadOS', 'Impossible de vérifier l’identité du serveur',
+      'Identität des Servers kann nicht überprüft werden', 'No se puede verificar la identidad del servidor', 'Mail.app', 'Mac OS X', 'OS X',
+      'on my Mac', 'en mi Mac', 'TB 128', 'Betterbird', 'Gmail-App', 'App de Gmail', 'Check mail from other accounts', 'Mail Fetcher',
+      'E-Mails von anderen Konten abrufen', 'Consultar el correo de otras cuentas', 'MS Office', 'Office 2019', 'Microsoft 365 Apps',
+    ]);
+
+  it('every app mention contains one of its literals', () => {
+    const misses: string[] = [];
+    for (const { client, pattern, literals } of CLIENT_MENTIONS) {
+      const all = new RegExp(pattern.source, `${pattern.flags}g`);
+      for (const text of texts) {
+        for (const m of text.matchAll(all)) if (!literals.some((l) => m[0].toLowerCase().includes(l))) misses.push(`${client}: ${m[0]}`);
+      }
+    }
+    expect(misses).toEqual([]);
+  });
+
+  it('SMTP reply codes are looked for only when one stands alone, with the same codes found', () => {
+    for (const text of texts) {
+      const codes = findCodes(text).filter((c) => c.kind === 'smtp_reply');
+      for (const c of codes) expect(`${text[c.index - 1] ?? ' '}${text.slice(c.index, c.index + 3)}${text[c.index + 3] ?? ' '}`).toMatch(/^\D\d{3}\W$/);
+    }
+    expect(findCodes('error code550 mailbox unavailable').map((c) => c.text)).toEqual(['550']);
+    expect(findCodes('Server replied 5501 and 1550').map((c) => c.text)).toEqual([]);
   });
 });

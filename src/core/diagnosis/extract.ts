@@ -45,6 +45,8 @@ const SMTP_REPLY_CODES = new Set([
   '421', '450', '451', '452', '454', '455', '500', '501', '502', '503', '504', '521', '523', '530', '534', '535',
   '538', '541', '550', '551', '552', '553', '554', '555', '556',
 ]);
+/** A known reply code standing alone: every code the two patterns below keep is one. */
+const SMTP_REPLY_GATE = new RegExp(`(?<!\\d)(?:${[...SMTP_REPLY_CODES].join('|')})(?!\\w)`);
 const SMTP_REPLY =
   /(?:^|[\s"'`(:=[>-])([45]\d\d)(?=[ -][245]\.\d|-\S|\s+[A-Z<#]|\s+(?:sorry|error|relay|mailbox|recipient|sender|user|invalid|authentication|smtp|message|access|must|too|temporary|service|requested|5\.|4\.)|[\s"',.)]*$)/gim;
 const SMTP_REPLY_AFTER_WORD =
@@ -78,7 +80,9 @@ export function findCodes(text: string): FoundCode[] {
   };
   // Cheap tests first: most texts hold no code of most kinds, and a skipped scan costs nothing.
   if (text.includes('0x') || text.includes('0X')) add(HEX_CODE, 'outlook');
-  if (/[45]\d\d/.test(text)) {
+  // Both reply patterns only keep a known code standing alone (no digit before, no letter or
+  // digit after), so without one they add nothing, and most texts' numbers are not codes.
+  if (SMTP_REPLY_GATE.test(text)) {
     add(SMTP_REPLY, 'smtp_reply', 1);
     add(SMTP_REPLY_AFTER_WORD, 'smtp_reply', 1);
   }
@@ -301,16 +305,20 @@ export function findPort(text: string, tokens: HostToken[] = hostTokens(text)): 
 
 const PORT_PROTOCOL: Record<number, Protocol> = { 993: 'imap', 143: 'imap', 995: 'pop3', 110: 'pop3', 465: 'smtp', 587: 'smtp', 25: 'smtp', 2525: 'smtp' };
 
-/** Each pattern with the normalised words one of which its matches contain (empty: always run). */
-const PROTOCOL_WORDS: [Protocol, RegExp, number, string[]][] = [
+/**
+ * Each pattern with the normalised words one of which its matches contain (empty: always run),
+ * and for the case-sensitive wire forms the strings one of which they contain: "from", "data",
+ * "ok" and "no" are common words, "MAIL FROM" and "+OK" are not.
+ */
+const PROTOCOL_WORDS: [Protocol, RegExp, number, string[], string[]?][] = [
   ['imap', /\bimaps?\d?(?:rev1)?\b/gi, 2, ['imap', 'imaps', 'imap4', 'imap4rev1']],
   ['pop3', /\bpop3?s?\b/gi, 2, ['pop', 'pop3', 'pops', 'pop3s']],
   ['smtp', /\b(?:e?smtps?|outgoing (?:mail )?server|postausgangsserver|servidor de salida|serveur sortant|server di posta in uscita|servidor de saida|send(?:ing)?|senden|enviar|envoyer|inviare|submission)\b/gi, 2,
     ['smtp', 'esmtp', 'smtps', 'outgoing', 'postausgangsserver', 'salida', 'sortant', 'uscita', 'saida', 'send', 'sending', 'senden', 'enviar', 'envoyer', 'inviare', 'submission']],
   // Wire forms: IMAP untagged/tagged replies, POP3 status indicators.
   ['imap', /^[ \t]?(?:\*|[a-z]{1,8}\d{1,6}) (?:OK|NO|BAD|BYE|CAPABILITY)\b/gim, 2, ['ok', 'no', 'bad', 'bye', 'capability']],
-  ['pop3', /(?:^|\s)[-+](?:ERR|OK)\b/g, 3, ['err', 'ok']],
-  ['smtp', /\b(?:EHLO|HELO|MAIL FROM|RCPT TO|DATA|STARTTLS command)\b/g, 2, ['ehlo', 'helo', 'from', 'rcpt', 'data', 'starttls']],
+  ['pop3', /(?:^|\s)[-+](?:ERR|OK)\b/g, 3, ['err', 'ok'], ['-ERR', '+ERR', '-OK', '+OK']],
+  ['smtp', /\b(?:EHLO|HELO|MAIL FROM|RCPT TO|DATA|STARTTLS command)\b/g, 2, ['ehlo', 'helo', 'from', 'rcpt', 'data', 'starttls'], ['EHLO', 'HELO', 'MAIL FROM', 'RCPT TO', 'DATA', 'STARTTLS command']],
   ['pop3', /\bfetch(?:ed|er)? (?:accounts?|mail from other)/gi, 1, ['fetch', 'fetched', 'fetcher']],
 ];
 
@@ -321,29 +329,39 @@ export function findProtocol(
   codes: FoundCode[],
   words: WordSet = wordSet(text),
 ): Protocol | null {
-  const votes: Record<Protocol, number> = { imap: 0, pop3: 0, smtp: 0 };
-  for (const [protocol, re, weight, keywords] of PROTOCOL_WORDS) {
-    if (!words.hasAny(keywords)) continue;
+  let imap = 0;
+  let pop3 = 0;
+  let smtp = 0;
+  const vote = (protocol: Protocol, n: number) => {
+    if (protocol === 'imap') imap += n;
+    else if (protocol === 'pop3') pop3 += n;
+    else smtp += n;
+  };
+  for (const [protocol, re, weight, keywords, literals] of PROTOCOL_WORDS) {
+    if (!words.hasAny(keywords) || (literals && !includesAny(text, literals))) continue;
     re.lastIndex = 0;
     let n = 0;
-    while (re.exec(text) !== null && n < 5) n++;
-    votes[protocol] += n * weight;
+    while (n < 5 && re.test(text)) n++;
+    vote(protocol, n * weight);
   }
-  if (port !== null && PORT_PROTOCOL[port]) votes[PORT_PROTOCOL[port]] += 2;
-  const first = host?.toLowerCase().split(/[.-]/)[0] ?? '';
-  if (/^imaps?$/.test(first)) votes.imap += 3;
-  else if (/^pop3?s?$/.test(first)) votes.pop3 += 3;
-  else if (/^(?:smtp|smtps|securesmtp|submission|mailout|relay)$/.test(first)) votes.smtp += 3;
+  if (port !== null && PORT_PROTOCOL[port]) vote(PORT_PROTOCOL[port], 2);
+  if (host !== null) {
+    const first = host.toLowerCase().split(/[.-]/)[0] ?? '';
+    if (/^imaps?$/.test(first)) imap += 3;
+    else if (/^pop3?s?$/.test(first)) pop3 += 3;
+    else if (/^(?:smtp|smtps|securesmtp|submission|mailout|relay)$/.test(first)) smtp += 3;
+  }
   for (const c of codes) {
-    if (c.kind === 'smtp_reply' || c.kind === 'smtp_enhanced') votes.smtp += 2;
-    else if (c.kind === 'imap') votes.imap += 2;
-    else if (c.kind === 'pop3') votes.pop3 += 2;
+    if (c.kind === 'smtp_reply' || c.kind === 'smtp_enhanced') smtp += 2;
+    else if (c.kind === 'imap') imap += 2;
+    else if (c.kind === 'pop3') pop3 += 2;
   }
-  const ranked = (Object.entries(votes) as [Protocol, number][]).sort((a, b) => b[1] - a[1]);
-  const [top, second] = ranked;
-  if (!top || top[1] === 0 || (second && second[1] === top[1])) return null;
-  return top[0];
+  // The most votes wins; a tie for the most (or none at all) names no protocol.
+  const best = Math.max(imap, pop3, smtp);
+  if (best === 0 || (imap === best ? 1 : 0) + (pop3 === best ? 1 : 0) + (smtp === best ? 1 : 0) > 1) return null;
+  return imap === best ? 'imap' : pop3 === best ? 'pop3' : 'smtp';
 }
+
 
 /**
  * The mail app that showed the error. A user often names a second app that works ("it works in
@@ -351,8 +369,12 @@ export function findProtocol(
  */
 export function findClient(text: string, codes: FoundCode[], words: WordSet = wordSet(text)): ClientId | null {
   let best: { client: ClientId; score: number; index: number } | null = null;
-  for (const { client, pattern, keywords } of CLIENT_MENTIONS) {
+  // The patterns ignore case, but only for ASCII letters, which toLowerCase maps alike.
+  let lower: string | null = null;
+  for (const { client, pattern, keywords, literals } of CLIENT_MENTIONS) {
     if (!words.hasAny(keywords)) continue;
+    lower ??= text.toLowerCase();
+    if (!includesAny(lower, literals)) continue;
     pattern.lastIndex = 0;
     const m = pattern.exec(text);
     if (!m) continue;
@@ -368,6 +390,11 @@ export function findClient(text: string, codes: FoundCode[], words: WordSet = wo
   return 'other';
 }
 
+function includesAny(text: string, literals: readonly string[]): boolean {
+  for (let i = 0; i < literals.length; i++) if (text.includes(literals[i] as string)) return true;
+  return false;
+}
+
 function sentenceAround(text: string, index: number): string {
   const start = Math.max(text.lastIndexOf('.', index), text.lastIndexOf('\n', index), 0);
   const endDot = text.indexOf('.', index);
@@ -378,26 +405,30 @@ function sentenceAround(text: string, index: number): string {
 }
 
 /**
- * Runs of blanks become one, so no pattern here can be made to backtrack over a long run of them.
+ * Runs of blanks become one (a newline when the run holds one), so no pattern here can be made to
+ * backtrack over a long run of them. One pass; only runs that change are cut out and put back, so
+ * a text with single spaces and newlines is returned as it is, and any other is a few pieces.
  */
 function collapseWhitespace(text: string): string {
-  if (!/\s\s|[\t\r\f\v\u00a0]/.test(text)) return text;
-  // Built by hand: a replace() with a function costs ten times as much on a pasted log.
   let out = '';
   let from = 0;
   let i = 0;
-  while (i < text.length) {
-    if (!isSpace(text.charCodeAt(i))) {
+  const n = text.length;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if ((code > 32 && code < 128) || !isSpace(code)) {
       i++;
       continue;
     }
     const start = i;
     let newline = false;
-    for (; i < text.length && isSpace(text.charCodeAt(i)); i++) if (text.charCodeAt(i) === 10) newline = true;
+    for (; i < n && isSpace(text.charCodeAt(i)); i++) if (text.charCodeAt(i) === 10) newline = true;
+    const blank = newline ? 10 : 32;
+    if (i - start === 1 && code === blank) continue;
     out += text.slice(from, start) + (newline ? '\n' : ' ');
     from = i;
   }
-  return out + text.slice(from);
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** JavaScript's \s. */

@@ -207,7 +207,9 @@ export class WordModel {
   #call = 0;
   #rows = new Int32Array(256);
   readonly #sums = new Float64Array(CAUSE_IDS.length);
-  readonly #row = new Float64Array(CAUSE_IDS.length);
+  /** Per zero-count row: how many of the text's rows use it (0 between calls), and which are used. */
+  #groupRows = new Int32Array(0);
+  #groups = new Int32Array(0);
   readonly #lexicon: Lexicon;
   /**
    * Per lexicon id: the row of the word's stem, SKIP or UNKNOWN (`#rowOfWord`, worked out on first
@@ -380,9 +382,12 @@ export class WordModel {
       previous = row;
     }
     if (known === 0) return false;
+    // Rows of the same total share their zero-count weights, so the sum is taken per total
+    // (how many rows have it × its weights) plus, per row, what its own counts change: ~600
+    // additions for a 500-character text where row by row, cause by cause, took ~9,000. The
+    // order of the additions changes, so sums may differ from a row-by-row sum in the last bits.
     const sums = this.#sums;
     sums.fill(0);
-    const row = this.#row;
     const { counts, countStart } = this.#tables;
     const countWeights = this.#countWeights;
     const zeroRow = this.#zeroRow;
@@ -391,15 +396,30 @@ export class WordModel {
       if (zeroRow[r] === EMPTY) this.#compute(r);
     }
     const zeroWeights = this.#zeroWeights;
+    if (this.#groupRows.length < this.#totals.size) {
+      this.#groupRows = new Int32Array(this.#totals.size * 2);
+      this.#groups = new Int32Array(this.#totals.size * 2);
+    }
+    const groupRows = this.#groupRows;
+    const groups = this.#groups;
+    let touched = 0;
     for (let j = 0; j < known; j++) {
       const r = rows[j] as number;
-      // The term's weights for every cause, then added in cause order: the same sums, to the
-      // last bit, as a full table of rows would give.
-      const z = (zeroRow[r] as number) * causes;
-      for (let c = 0; c < causes; c++) row[c] = zeroWeights[z + c] as number;
+      const z = zeroRow[r] as number;
+      if (groupRows[z] === 0) groups[touched++] = z;
+      groupRows[z] = (groupRows[z] as number) + 1;
       const end = countStart[r + 1] as number;
-      for (let k = countStart[r] as number; k < end; k += 2) row[counts[k] as number] = countWeights[k >> 1] as number;
-      for (let c = 0; c < causes; c++) sums[c] = (sums[c] as number) + (row[c] as number);
+      for (let k = countStart[r] as number; k < end; k += 2) {
+        const c = counts[k] as number;
+        sums[c] = (sums[c] as number) + (countWeights[k >> 1] as number) - (zeroWeights[z * causes + c] as number);
+      }
+    }
+    for (let g = 0; g < touched; g++) {
+      const z = groups[g] as number;
+      const n = groupRows[z] as number;
+      groupRows[z] = 0;
+      const offset = z * causes;
+      for (let c = 0; c < causes; c++) sums[c] = (sums[c] as number) + n * (zeroWeights[offset + c] as number);
     }
     // Naive Bayes grows overconfident with every word it adds up; dividing by √n keeps a long
     // report from drowning the hand-written evidence while a short message still counts.

@@ -1930,7 +1930,7 @@ export const EXAMPLES: readonly Example[] = [
  },
  {
   "text": "550 We're sorry, but we can't send your email. Either the subject matter, a link, or an attachment potentially contains spam, or phishing or malware.",
-  "cause": "security_block",
+  "cause": "unknown",
   "client": "android",
   "lang": "en",
   "source": "M66B/FairEmail:FAQ.md (faq22)"
@@ -5808,7 +5808,7 @@ export const EXAMPLES: readonly Example[] = [
  },
  {
   "text": "553 5.7.1 <info@example-firm.com>: Sender address rejected: not owned by user office@example-firm.com",
-  "cause": "unknown",
+  "cause": "smtp_auth_required",
   "client": null,
   "lang": "en",
   "source": "https://freeport-outlet.ru/en/oshibki-otpravki-i-varianty-ih-ustraneniya-ne-udaetsya-otpravit-ili-poluchit.html"

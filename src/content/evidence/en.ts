@@ -34,7 +34,7 @@ export const EVIDENCE_EN = [
 
   // oauth_required
   e('oauth_required', 4, ['basic authentication is disabled', 'basicauthblocked', 'basic auth is (disabled|blocked|deprecated|turned off|retired)', 'smtpclientauthentication is disabled', 'smtp client authentication is disabled'], MS),
-  e('oauth_required', 3, ['basic auth*', 'modern authentication|modern auth', 'legacy authentication|legacy auth', 'oauth|oauth2|xoauth2|oauth 2', 'less secure app|less secure apps', 'security defaults'], `${MS}; Google Workspace admin help`),
+  e('oauth_required', 3, ['basic auth*', 'modern authentication|modern auth', 'legacy authentication|legacy auth', 'oauth|oauth2|xoauth2|oauth 2', 'less secure app|less secure apps', 'security defaults', 'doesn t meet modern security standards|modern security standards'], `${MS}; Google Workspace admin help`),
   e('oauth_required', 2, ['authenticate failed', 'microsoft .. (deprecat*|disabled|turned off|retired)', 'sign in with microsoft|sign in with google', 'deprecat* .. (basic|imap|pop|smtp auth)'], MS),
 
   // protocol_disabled
@@ -118,7 +118,7 @@ export const EVIDENCE_EN = [
   e('certificate_problem', 3, ['potential security threat', 'attackers could try to steal', 'certificate error|cert error|certificate warning', 'ssl verification|verify ssl|certificate verification|verify peer|ssl verify'], `${TB}; ${USERS}`),
   e('plaintext_auth_disabled', 3, ['stronger authentication|stronger auth', 'auth or apop', 'secure authentication required'], 'POP3 server replies (qmail, Exchange)'),
   e('folder_sync', 3, ['saving .. sent message', 'copy .. sent message', 'copying message to sent', 'save .. sent folder', 'fcc folder|sent messages folder', 'sent folder .. not', 'no mailbox selected|mailbox does not exist|mailbox doesn t exist|trycreate|folder does not exist|no such folder', 'mailbox not found .. folder'], TB),
-  e('security_block', 3, ['too many .. invalid|failed .. (login attempts|logins)', 'ip .. banned', 'banned ip|fail2ban|blocklisted ip', 'ip address .. blocked', 'doesn t meet modern security standards|modern security standards', 'access to your account has been .. blocked|restricted|denied', 'displayunlockcaptcha|unlock captcha'], `${GOOGLE}; ${USERS}`),
+  e('security_block', 3, ['too many .. invalid|failed .. (login attempts|logins)', 'ip .. banned', 'banned ip|fail2ban|blocklisted ip', 'ip address .. blocked', 'access to your account has been .. blocked|restricted|denied', 'displayunlockcaptcha|unlock captcha'], `${GOOGLE}; ${USERS}`),
   e('pop_removes_from_server', 3, ['eat* .. inbox', 'emptied|empties .. inbox', 'inbox .. emptied', 'mails|emails .. gone from .. server|webmail'], USERS),
   e('recipient_rejected', 3, ['couldn t be delivered|could not be delivered|wasn t found at|was not found at', 'recipient .. invalid', 'invalid .. recipient'], `${MS}; RFC 5321`),
   e('auth_failed', 2.5, ['does not support the selected|chosen authentication method|mechanism', 'authentication method .. not supported', 'change the authentication method'], TB, { client: 'thunderbird', note: 'the app uses a sign-in method the server does not offer: at Microsoft 365, Gmail or Yahoo choose OAuth2' }),

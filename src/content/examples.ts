@@ -320,7 +320,7 @@ export const EXAMPLES: readonly Example[] = [
  },
  {
   "text": "Fehler beim Senden der Nachricht. Der Mail-Server antwortete: 530 5.7.0 Must issue a STARTTLS command first. Bitte überprüfen Sie, ob Ihre E-Mail-Adresse in den Konten-Einstellungen stimmt und wiederholen Sie den Vorgang.",
-  "cause": "plaintext_auth_disabled",
+  "cause": "tls_mismatch",
   "client": "thunderbird",
   "lang": "de",
   "source": "thunderbird/thunderbird-l10n:de/mail/chrome/messenger/messengercompose/composeMsgs.properties (errorSendingFromCommand)"

@@ -72,7 +72,8 @@ export const EVIDENCE_EN = [
 
   // plaintext_auth_disabled
   e('plaintext_auth_disabled', 4, ['plaintext authentication disallowed', 'plaintext auth* .. (disallowed|not allowed|disabled|not permitted)', 'logindisabled', 'logging in is disabled on this server', 'cleartext login* .. (not permitted|disabled|disallowed)', 'privacyrequired', 'encryption required for requested authentication mechanism'], `${DOVECOT}; RFC 3501 §6.2.3; RFC 4954 §6`),
-  e('plaintext_auth_disabled', 2.5, ['must issue a starttls command first', 'requires .. (encrypted|secure) connection', 'secure connection required|encryption required|tls required|ssl required', 'allow insecure authentication|insecure authentication|allow insecure'], `Postfix; ${APPLE}`),
+  e('plaintext_auth_disabled', 2.5, ['requires .. (encrypted|secure) connection', 'secure connection required|encryption required|tls required|ssl required', 'allow insecure authentication|insecure authentication|allow insecure'], `Postfix; ${APPLE}`),
+  e('tls_mismatch', 3, ['must issue a starttls command first'], 'Gmail/Postfix 530 5.7.0 reply: the app skipped the STARTTLS this port requires (the corpus labels it tls_mismatch)', { protocol: 'smtp' }),
   e('plaintext_auth_disabled', 1.5, ['unencrypted|non secure|not secure|without encryption|insecure|no encryption|plain text|plaintext|cleartext|clear text'], USERS),
 
   // connection_limit

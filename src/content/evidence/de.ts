@@ -69,4 +69,7 @@ export const EVIDENCE_DE = [
   e('unknown', 4, ['zulassige anzahl .. empfanger', 'zu viele empfanger'], `${TB} (composeMsgs smtpTooManyRecipients)`),
   e('protocol_disabled', 4, ['server administrator .. gewahlte konfiguration .. deaktiviert'], `${TB} (account setup)`),
   e('protocol_disabled', 3, ['protokolle .. deaktiviert'], 'GMX / web.de help (POP3/IMAP Abruf)'),
+  // Windows' own socket errors in this language (round 2): PHP, .NET and Python mail code print them verbatim.
+  e('connection_refused', 4, ['da der zielcomputer die verbindung verweigerte'], 'Windows Sockets messages as localized Windows prints them (WinError 10061 refused, 10060 timed out), quoted by PHP/.NET/Python mail code: e.g. hmailserver/hmailserver#341, learn.microsoft.com de-de SQL Server docs (errors 10060/10061)'),
+  e('timeout', 3.5, ['die gegenstelle nach einer bestimmten zeitspanne', 'der verbundene host nicht reagiert'], 'Windows Sockets messages as localized Windows prints them (WinError 10061 refused, 10060 timed out), quoted by PHP/.NET/Python mail code: e.g. hmailserver/hmailserver#341, learn.microsoft.com de-de SQL Server docs (errors 10060/10061)'),
 ];

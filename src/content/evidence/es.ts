@@ -75,4 +75,7 @@ export const EVIDENCE_ES = [
   e('security_block', 3, ['iniciar sesion a traves de .. (navegador web|navegador|correo web|webmail)'], 'Mailspring es strings; Gmail/Outlook [ALERT] web sign-in replies'),
   e('smtp_auth_required', 3.5, ['no (retransmite|retransmitiria|retransmitio)', 'servidor smtp .. (autenticarse|autenticacion)'], 'Mailspring es strings (The SMTP server would not relay a message)'),
   e('auth_failed', 3, ['ya no puede autenticarse|no puede autenticarse|no se pudo autenticar'], 'Mailspring es strings (can no longer authenticate)'),
+  // Windows' own socket errors in this language (round 2): PHP, .NET and Python mail code print them verbatim.
+  e('connection_refused', 4, ['el equipo de destino denego expresamente'], 'Windows Sockets messages as localized Windows prints them (WinError 10061 refused, 10060 timed out), quoted by PHP/.NET/Python mail code: e.g. hmailserver/hmailserver#341, learn.microsoft.com es-es SQL Server docs (errors 10060/10061)'),
+  e('timeout', 3.5, ['la parte conectada no respondio adecuadamente', 'el host conectado no ha podido responder'], 'Windows Sockets messages as localized Windows prints them (WinError 10061 refused, 10060 timed out), quoted by PHP/.NET/Python mail code: e.g. hmailserver/hmailserver#341, learn.microsoft.com es-es SQL Server docs (errors 10060/10061)'),
 ];

@@ -72,4 +72,7 @@ export const EVIDENCE_FR = [
   e('smtp_auth_required', 3.5, ['ne relaie pas|refuse de relayer|pas relayer', 'serveur smtp .. (vous authentifier|authentification)'], 'Mailspring fr strings (The SMTP server would not relay a message)'),
   e('auth_failed', 3, ['(ne peut plus|n a pas pu|ne peut pas) s authentifier'], 'Mailspring fr strings (can no longer authenticate)'),
   e('server_error', 2.5, ['est indisponible|est actuellement indisponible'], 'Mailspring fr strings (Yahoo is unavailable)'),
+  // Windows' own socket errors in this language (round 2): PHP, .NET and Python mail code print them verbatim.
+  e('connection_refused', 4, ['l ordinateur cible l a expressement refusee'], 'Windows Sockets messages as localized Windows prints them (WinError 10061 refused, 10060 timed out), quoted by PHP/.NET/Python mail code: e.g. hmailserver/hmailserver#341, learn.microsoft.com fr-fr SQL Server docs (errors 10060/10061)'),
+  e('timeout', 3.5, ['le parti connecte n a pas repondu convenablement', 'l hote de connexion n a pas repondu'], 'Windows Sockets messages as localized Windows prints them (WinError 10061 refused, 10060 timed out), quoted by PHP/.NET/Python mail code: e.g. hmailserver/hmailserver#341, learn.microsoft.com fr-fr SQL Server docs (errors 10060/10061)'),
 ];

@@ -72,4 +72,7 @@ export const EVIDENCE_IT = [
   e('security_block', 3, ['accedere tramite .. (browser web|browser|webmail)', '(accedi|accedere) .. tramite la tua webmail'], 'Mailspring it strings; Gmail/Outlook [ALERT] web sign-in replies'),
   e('smtp_auth_required', 3.5, ['non puo inoltrare|non inoltra|inoltro non consentito', 'server smtp .. (autenticarsi|autenticazione)'], 'Mailspring it strings (The SMTP server would not relay a message)'),
   e('auth_failed', 3, ['(non puo piu|non riesce ad|impossibile) autenticarsi'], 'Mailspring it strings (can no longer authenticate)'),
+  // Windows' own socket errors in this language (round 2): PHP, .NET and Python mail code print them verbatim.
+  e('connection_refused', 4, ['rifiuto persistente del computer di destinazione'], 'Windows Sockets messages as localized Windows prints them (WinError 10061 refused, 10060 timed out), quoted by PHP/.NET/Python mail code: e.g. hmailserver/hmailserver#341, learn.microsoft.com it-it SQL Server docs (errors 10060/10061)'),
+  e('timeout', 3.5, ['risposta non corretta della parte connessa', 'mancata risposta dall host (collegato|connesso)'], 'Windows Sockets messages as localized Windows prints them (WinError 10061 refused, 10060 timed out), quoted by PHP/.NET/Python mail code: e.g. hmailserver/hmailserver#341, learn.microsoft.com it-it SQL Server docs (errors 10060/10061)'),
 ];

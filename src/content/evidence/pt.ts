@@ -74,4 +74,8 @@ export const EVIDENCE_PT = [
   e('security_block', 3, ['(fazer login|entrar) (por meio|atraves|pelo|no) .. (navegador|webmail)'], 'Mailspring pt-BR strings; Gmail/Outlook [ALERT] web sign-in replies'),
   e('smtp_auth_required', 3.5, ['nao (retransmite|retransmitiu)', 'servidor smtp .. (autenticar|autenticacao)'], 'Mailspring pt-BR strings (The SMTP server would not relay a message)'),
   e('auth_failed', 3, ['nao pode mais ser autenticado|nao pode autenticar|nao foi possivel autenticar'], 'Mailspring pt-BR strings (can no longer authenticate)'),
+  // Windows' own socket errors in this language (round 2): PHP, .NET and Python mail code print them verbatim.
+  e('connection_refused', 4, ['a maquina de destino as recusou ativamente'], 'Windows Sockets messages as localized Windows prints them (WinError 10061 refused, 10060 timed out, 11001 unknown host), quoted by PHP/.NET/Python mail code: e.g. hmailserver/hmailserver#341, learn.microsoft.com pt-br SQL Server docs (errors 10060/10061)'),
+  e('timeout', 3.5, ['o componente conectado nao respondeu corretamente', 'o host conectado nao respondeu'], 'Windows Sockets messages as localized Windows prints them (WinError 10061 refused, 10060 timed out, 11001 unknown host), quoted by PHP/.NET/Python mail code: e.g. hmailserver/hmailserver#341, learn.microsoft.com pt-br SQL Server docs (errors 10060/10061)'),
+  e('host_not_found', 3.5, ['este host nao e conhecido'], 'Windows Sockets messages as localized Windows prints them (WinError 10061 refused, 10060 timed out, 11001 unknown host), quoted by PHP/.NET/Python mail code: e.g. hmailserver/hmailserver#341, learn.microsoft.com pt-br SQL Server docs (errors 10060/10061)'),
 ];

@@ -45,6 +45,7 @@ export function buildEngineTables(): string {
 
 /** The diagnosis engine's knowledge compiled to numbers (see src/core/diagnosis/tables.ts). */
 export const ENGINE_TABLES: {
+  format: number;
   causes: string;
   lexicon: string;
   prefixes: string;
@@ -52,6 +53,7 @@ export const ENGINE_TABLES: {
   termsPerCause: number[];
   arrays: Record<string, readonly [string, number, string]>;
 } = {
+  format: ${packed.format},
   causes: ${JSON.stringify(packed.causes)},
   termsPerCause: ${JSON.stringify(packed.termsPerCause)},
   prefixes: ${JSON.stringify(packed.prefixes)},

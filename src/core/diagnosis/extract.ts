@@ -22,6 +22,8 @@ export interface WordSet {
   has(word: string): boolean;
   /** Whether any of `words` is there; callers pass the same constant lists, so they may be indexed. */
   hasAny(words: readonly string[]): boolean;
+  /** False when the text is known to hold no run of blanks to collapse (see WordBuffer.blankRuns). */
+  blankRuns?: boolean;
 }
 
 export type CodeKind = 'outlook' | 'smtp_reply' | 'smtp_enhanced' | 'imap' | 'pop3' | 'errno' | 'tls' | 'socket';
@@ -451,7 +453,7 @@ export const EXTRACTION_WORDS: readonly string[] = [
 
 /** `words`: the normalised words of `raw`, when the caller has them already. */
 export function extract(raw: string, words: WordSet = wordSet(raw)): Extracted & { found: FoundCode[] } {
-  const text = collapseWhitespace(raw);
+  const text = words.blankRuns === false ? raw : collapseWhitespace(raw);
   const found = findCodes(text);
   const tokens = hostTokens(text);
   const host = findHost(text, tokens);

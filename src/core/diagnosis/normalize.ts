@@ -70,12 +70,19 @@ export class WordBuffer {
   starts = new Int32Array(1024);
   ends = new Int32Array(1024);
   hashes = new Int32Array(1024);
+  /**
+   * Whether the text has two blanks in a row or a tab, CR, FF, VT or no-break space (what
+   * /\s\s|[\t\r\f\v\u00a0]/ finds): the extractor collapses blanks only then. Noted while
+   * scanning, which visits every blank anyway.
+   */
+  blankRuns = false;
   /** Bytes in use; the current word started at `wordStart` when it is ≥ 0, and hashes to `hash` so far. */
   length = 0;
   wordStart = -1;
   hash = FNV_OFFSET;
 
   reset(): void {
+    this.blankRuns = false;
     this.count = 0;
     this.length = 0;
     this.wordStart = -1;
@@ -142,9 +149,15 @@ export function scanWords(text: string, out: WordBuffer): void {
   out.reset();
   const n = text.length;
   let i = 0;
+  /** Where the last blank was, to see two in a row. */
+  let lastBlank = -2;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c >= 128) {
+      if (isUnicodeBlank(c)) {
+        if (c === 0xa0 || lastBlank === i - 1) out.blankRuns = true;
+        lastBlank = i;
+      }
       let codePoint = c;
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
         const low = text.charCodeAt(i + 1);
@@ -158,6 +171,10 @@ export function scanWords(text: string, out: WordBuffer): void {
     }
     if (NAME_CHAR[c] === 0) {
       out.endWord();
+      if (c === 32 || (c >= 9 && c <= 13)) {
+        if ((c !== 32 && c !== 10) || lastBlank === i - 1) out.blankRuns = true;
+        lastBlank = i;
+      }
       i++;
       continue;
     }
@@ -216,6 +233,11 @@ export function scanWords(text: string, out: WordBuffer): void {
     out.pushText(run);
   }
   out.endWord();
+}
+
+/** JavaScript's \s beyond ASCII. */
+function isUnicodeBlank(code: number): boolean {
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 const shared = new WordBuffer();

@@ -60,9 +60,11 @@ export interface PhraseTables {
   programStart: Int32Array;
   /**
    * What a text must hold for each phrase to match, flat: for each part, the number of its
-   * alternatives, then per alternative the number of its words and those words (ids or prefixes,
-   * as in programs). A part is possible when one of its alternatives has all its words in the
-   * text. Phrase p's is `required[requiredStart[p] .. requiredStart[p + 1]]`.
+   * alternatives; per alternative, the number of its clauses; per clause, the number of its words
+   * and those words (ids or prefixes, as in programs), one of which the text must hold. A plain
+   * word is a clause of one; a choice ("(nicht verfugbar|ausgefallen)") is a clause of each
+   * choice's first word. A part is possible when one of its alternatives has every clause met.
+   * Phrase p's is `required[requiredStart[p] .. requiredStart[p + 1]]`.
    */
   required: Int32Array;
   requiredStart: Int32Array;
@@ -207,8 +209,8 @@ export class PhraseMatcher {
   }
 
   /**
-   * Whether every part has an alternative whose needed words (`required[from .. to]`) are all in
-   * the text. `prefixes`: whether prefixes are checked too; otherwise they are taken as present.
+   * Whether every part has an alternative whose clauses (`required[from .. to]`) are all met.
+   * `prefixes`: whether prefixes are looked for too; otherwise a clause with one is taken as met.
    */
   #possible(required: Int32Array, from: number, to: number, prefixes: boolean): boolean {
     const tokens = this.#tokens as Tokens;
@@ -217,18 +219,22 @@ export class PhraseMatcher {
       let alternatives = required[i++] as number;
       let possible = false;
       for (; alternatives > 0; alternatives--) {
-        const n = required[i++] as number;
-        const end = i + n;
-        if (!possible) {
-          let all = true;
-          for (let k = i; k < end && all; k++) {
-            const word = required[k] as number;
-            if (word >= 0) all = tokens.has(word);
-            else if (prefixes) all = this.#prefixCount(-1 - word) > 0;
+        let all = !possible;
+        for (let clauses = required[i++] as number; clauses > 0; clauses--) {
+          const n = required[i++] as number;
+          const end = i + n;
+          if (all) {
+            let any = false;
+            for (let k = i; k < end && !any; k++) {
+              const word = required[k] as number;
+              if (word >= 0) any = tokens.has(word);
+              else any = !prefixes || this.#prefixCount(-1 - word) > 0;
+            }
+            all = any;
           }
-          possible = all;
+          i = end;
         }
-        i = end;
+        if (all) possible = true;
       }
       if (!possible) return false;
     }
@@ -449,13 +455,19 @@ function requiredOf(program: Program): { required: number[]; starts: number[] | 
       else if (starts && !starts.includes(first)) starts.push(first);
     }
   }
-  // Every word outside a choice of several is needed: plain words and prefixes alike.
+  // Every word outside a choice of several is needed, plain words and prefixes alike, each a
+  // clause of its own; of a choice of several, the first word of one of its choices.
   const required: number[] = [];
   for (const part of program) {
     required.push(part.length);
     for (const alternative of part) {
-      const needed = alternative.filter((element) => element.length === 1).flatMap((element) => element[0] ?? []);
-      required.push(needed.length, ...needed);
+      const clauses: number[][] = [];
+      for (const element of alternative) {
+        if (element.length === 1) for (const word of element[0] ?? []) clauses.push([word]);
+        else clauses.push([...new Set(element.map((choice) => choice[0] as number))]);
+      }
+      required.push(clauses.length);
+      for (const clause of clauses) required.push(clause.length, ...clause);
     }
   }
   return { required, starts };

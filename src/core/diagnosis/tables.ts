@@ -17,8 +17,16 @@ export interface EngineTables {
   words: WordTables;
 }
 
+/**
+ * The layout of the tables; raised whenever the engine reads them differently, so that tables
+ * generated for another layout are refused rather than misread.
+ */
+export const TABLES_FORMAT = 2;
+
 /** EngineTables as a few strings: small in the source, and decoded by native code (base64). */
 export interface PackedTables {
+  /** TABLES_FORMAT when generated. */
+  format: number;
   /** CAUSE_IDS when packed: the word model's cause order. */
   causes: string;
   lexicon: string;
@@ -87,11 +95,12 @@ export function packTables(t: EngineTables): PackedTables {
   }
   const words = t.lexicon.join(' ');
   const prefixes = t.phrases.prefixes.join(' ');
-  return { causes: CAUSE_IDS.join(' '), lexicon: words, prefixes, phrases: t.phrases.phrases, termsPerCause: t.words.termsPerCause, arrays };
+  return { format: TABLES_FORMAT, causes: CAUSE_IDS.join(' '), lexicon: words, prefixes, phrases: t.phrases.phrases, termsPerCause: t.words.termsPerCause, arrays };
 }
 
 /** The tables a PackedTables holds; its word counts are put in CAUSE_IDS order. */
 export function unpackTables(p: PackedTables): EngineTables {
+  if (p.format !== TABLES_FORMAT) throw new Error('src/content/engine-tables.generated.ts is for another engine version: run npx tsx scripts/build-engine-tables.ts');
   const a = {} as Record<IntArrayName, Int32Array>;
   for (const name of [...Object.keys(ARRAY_NAMES)] as IntArrayName[]) {
     const packed = p.arrays[name];

@@ -1,3 +1,4 @@
+import type { WordSet } from './extract.js';
 import type { Lexicon } from './lexicon.js';
 import { scanWords, WordBuffer } from './normalize.js';
 
@@ -113,8 +114,11 @@ export class Tokens {
   readonly #lists = new Map<readonly string[], number[]>();
 
   /** A view for code that asks about words by name (the extractor). */
-  readonly wordSet = {
+  readonly wordSet: WordSet = ((buffer: WordBuffer): WordSet => ({
     has: (word: string): boolean => this.hasWord(word),
     hasAny: (words: readonly string[]): boolean => this.hasAnyWord(words),
-  };
+    get blankRuns(): boolean {
+      return buffer.blankRuns;
+    },
+  }))(this.words);
 }

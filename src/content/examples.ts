@@ -5065,6 +5065,20 @@ export const EXAMPLES: readonly Example[] = [
   "source": "moralmunky/Home-Assistant-Mail-And-Packages#821"
  },
  {
+  "text": "Notre relai recevait bien les e-mails, les rangeait dans la file, mais au moment de se connecter sur le serveur d'envoi (SMTP) de notre hébergeur, impossible d'aller plus loin. ... \"Mais\", nous dit le technicien, \"faites attention, si vous passez par Orange, ils bloquent le port 25 (SMTP)\". Vérification faite, c'est parfaitement exact. Les abonnés Orange ne peuvent pas se connecter à un serveur d'envoi de mail autre que celui d'Orange.",
+  "cause": "timeout",
+  "client": "other",
+  "lang": "fr",
+  "source": "http://myriad.fr/cgi-bin/blog/blog.pl?c=tech;a=Olivier_Guillion;o=1;m=200710"
+ },
+ {
+  "text": "Durante l'invio di un messaggio di posta elettronica da parte delle procedure SISCOXS / FISCUMXS (versioni fino alla 9.x), la funzione fallisce con un errore 0x80040217 ( “The server response was not available” / “Risposta del server non disponibile” ). Il messaggio non viene inviato.",
+  "cause": "auth_failed",
+  "client": "other",
+  "lang": "it",
+  "source": "https://siscoxs.it/wiki/_export/xhtml/faq:err80040217"
+ },
+ {
   "text": "When I go to the mailer tab of the config settings, the error 'SMTP error: Authentication failed: Password command failed' pops up when I try to test email config.",
   "cause": "auth_failed",
   "client": "other",

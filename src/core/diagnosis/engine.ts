@@ -9,6 +9,7 @@ import {
 } from '../../content/types.js';
 import { EXTRACTION_WORDS, extract, type Extracted } from './extract.js';
 import { Lexicon } from './lexicon.js';
+import { literalTest } from './literals.js';
 import { clip } from './normalize.js';
 import { PhraseMatcher, type PhraseMatch } from './phrase-matcher.js';
 import { tablesOf, type EngineTables } from './tables.js';
@@ -127,6 +128,15 @@ export class DiagnosisEngine {
   readonly #boosts: [number, number, string][] = [];
   readonly #providerSeen = new Map<RegExp, boolean>();
   readonly #textSeen = new Map<RegExp, boolean>();
+  /** Per context pattern, a cheap test that rules most texts out (see PatternTest). */
+  readonly #patternTests = new Map<RegExp, PatternTest>();
+  /** The text and host lower-cased, once per text. */
+  readonly #lowered = new Map<string, string>();
+  readonly #lower = (s: string): string => {
+    let lower = this.#lowered.get(s);
+    if (lower === undefined) this.#lowered.set(s, (lower = s.toLowerCase()));
+    return lower;
+  };
 
   /**
    * `tables`: `knowledge` already compiled (src/content/engine-tables.generated.ts), which spares a
@@ -253,11 +263,24 @@ export class DiagnosisEngine {
     return { causes: this.#rank(extracted, anyEvidence), extracted };
   }
 
+  /** Whether `pattern` matches `subject`, worked out once per text and pattern. */
+  #memoTest(seen: Map<RegExp, boolean>, pattern: RegExp, subject: string): boolean {
+    let result = seen.get(pattern);
+    if (result === undefined) {
+      let test = this.#patternTests.get(pattern);
+      if (!test) this.#patternTests.set(pattern, (test = new PatternTest(pattern)));
+      result = test.mayMatch(subject, this.#lower) && pattern.test(subject);
+      seen.set(pattern, result);
+    }
+    return result;
+  }
+
   #applyContext(facts: Extracted, text: string): void {
     const boosts = this.#boosts;
     boosts.length = 0;
     this.#providerSeen.clear();
     this.#textSeen.clear();
+    this.#lowered.clear();
     const score = this.#score;
     for (const { rule, from, to } of this.#rules) {
       let strongest = 0;
@@ -267,8 +290,8 @@ export class DiagnosisEngine {
       const { provider, port, protocol, text: textPattern } = rule.when;
       if (port && (facts.port === null || !port.includes(facts.port))) continue;
       if (protocol && (facts.protocol === null || !protocol.includes(facts.protocol))) continue;
-      if (provider && !memoTest(this.#providerSeen, provider, facts.host ?? text)) continue;
-      if (textPattern && !memoTest(this.#textSeen, textPattern, text)) continue;
+      if (provider && !this.#memoTest(this.#providerSeen, provider, facts.host ?? text)) continue;
+      if (textPattern && !this.#memoTest(this.#textSeen, textPattern, text)) continue;
       for (const [cause, share] of to) boosts.push([cause, strongest * share, rule.reason]);
       if (rule.keep !== undefined) {
         for (const c of from) {
@@ -365,10 +388,29 @@ export class DiagnosisEngine {
   }
 }
 
-function memoTest(seen: Map<RegExp, boolean>, pattern: RegExp, subject: string): boolean {
-  let result = seen.get(pattern);
-  if (result === undefined) seen.set(pattern, (result = pattern.test(subject)));
-  return result;
+/**
+ * A context pattern with the strings one of which its every match contains (literals.ts): most
+ * texts hold none ("://", "socketType="), and a substring search costs a fraction of running the
+ * pattern over the whole text. Some patterns only give strings most texts hold ("mail"); a test
+ * that lets most texts through is dropped after a while, as it then only adds its own cost.
+ */
+class PatternTest {
+  readonly #literal: ReturnType<typeof literalTest>;
+  #tried = 0;
+  #passed = 0;
+
+  constructor(pattern: RegExp) {
+    this.#literal = literalTest(pattern);
+  }
+
+  /** False only when the pattern cannot match `subject`; `lower` gives it lower-cased. */
+  mayMatch(subject: string, lower: (s: string) => string): boolean {
+    if (this.#literal === null || (this.#tried >= 64 && this.#passed * 2 > this.#tried)) return true;
+    this.#tried++;
+    const pass = this.#literal.test(this.#literal.lowerCase ? lower(subject) : subject);
+    if (pass) this.#passed++;
+    return pass;
+  }
 }
 
 /** General fixes, plus the steps for the user's own app first when we know it. */

@@ -33,6 +33,9 @@ export function registerSlashCommand(app: App, deps: SlackDeps): void {
       }, (text) => respond({ response_type: 'ephemeral', text }));
       return;
     }
+    // The answer waits for the event loop's next turn: requests that arrived meanwhile are read and
+    // acknowledged first, so an ack never queues behind another command's answer.
+    await new Promise((resolve) => setImmediate(resolve));
     await guarded(deps.logger, 'slash', () => answerByResponseUrl(ask, command, respond, deps), (text) => respond({ response_type: 'ephemeral', text }));
   });
 }

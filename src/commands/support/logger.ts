@@ -61,7 +61,11 @@ export function createLogger(options: LoggerOptions = {}): AppLogger {
     const line = JSON.stringify({ time: new Date().toISOString(), level: l, name, ...record });
     write(`${redact(line, secrets)}\n`);
   };
-  const plain = (l: LogLevel) => (...msg: unknown[]) => emit(l, { msg: msg.map(describe).join(' ') });
+  // Bolt calls debug() with whole request bodies on every request: describe them only when the
+  // line will be written (and so a disabled level costs nothing, and no body is ever serialized).
+  const plain = (l: LogLevel) => (...msg: unknown[]) => {
+    if (enabled(l)) emit(l, { msg: msg.map(describe).join(' ') });
+  };
   return {
     debug: plain(LogLevel.DEBUG),
     info: plain(LogLevel.INFO),

@@ -21,7 +21,7 @@ const STEADY_S = Number(process.env.BENCH_STEADY_S ?? 10);
 const SATURATION_S = Number(process.env.BENCH_SATURATION_S ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = 32;
-const TEXT = 'diagnose Sending reported error (0x800CCC0F): The connection to the server was interrupted. If this problem continues, contact your server administrator or Internet service provider (ISP).';
+const TEXT = process.env.BENCH_TEXT ?? 'diagnose Sending reported error (0x800CCC0F): The connection to the server was interrupted. If this problem continues, contact your server administrator or Internet service provider (ISP).';
 const CLOCK_TICKS = 100;
 
 const standInProcess = spawn(process.execPath, ['--import', 'tsx', `${ROOT}bench/stand-in-process.ts`], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });

@@ -40,6 +40,8 @@ export function createSlackApp(config: Config, options: SlackAppOptions = {}): S
     clientOptions,
     // auth.test runs in init(), awaited by start(), so that a bad token stops the start.
     deferInitialization: true,
+    // emailhelp keeps no conversation state; Bolt's default store costs every request a lookup.
+    convoStore: false as const,
   };
   const app =
     config.mode === 'socket' && appToken !== null

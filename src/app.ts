@@ -1,6 +1,7 @@
 import { App, webApi, type LogLevel } from '@slack/bolt';
 import type { Config } from './config.js';
 import { createDeps, createLogger, registerSurfaces, type AppLogger, type SlackDeps } from './commands/index.js';
+import { slackErrorCode } from './commands/support/guarded.js';
 import type { ProbeLimitsOptions } from './commands/support/probe-limits.js';
 
 /**
@@ -20,69 +21,76 @@ export interface SlackAppOptions {
 }
 
 export interface SlackApp {
-  app: App;
   deps: SlackDeps;
   /** Checks the token (auth.test), then listens; rejects with SlackStartError in one clear line. */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
 
+const REFUSED_BOT_TOKEN = 'check the bot token of the app\'s "OAuth & Permissions" page';
+const REFUSED_APP_TOKEN = 'check the app-level token with the connections:write scope';
+
 export function createSlackApp(config: Config, options: SlackAppOptions = {}): SlackApp {
   const { botToken, appToken, signingSecret, apiUrl } = config.slack;
   if (config.mode === 'console' || botToken === null) throw new SlackStartError('the Slack app needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN or SLACK_SIGNING_SECRET');
   const secrets = [botToken, appToken, signingSecret].flatMap((s) => (s ? [s.reveal()] : []));
   const logger = options.logger ?? createLogger({ secrets });
-  const clientOptions = apiUrl === null ? {} : { slackApiUrl: apiUrl };
-  const common = {
-    token: botToken.reveal(),
-    logger,
-    logLevel: logger.getLevel() as LogLevel,
-    clientOptions,
-    // auth.test runs in init(), awaited by start(), so that a bad token stops the start.
-    deferInitialization: true,
-    // emailhelp keeps no conversation state; Bolt's default store costs every request a lookup.
-    convoStore: false as const,
-  };
-  const app =
-    config.mode === 'socket' && appToken !== null
-      ? new App({ ...common, appToken: appToken.reveal(), socketMode: true })
-      : new App({
-          ...common,
-          signingSecret: signingSecret?.reveal() ?? '',
-          port: config.port,
-          customRoutes: [
-            {
-              path: '/healthz',
-              method: ['GET'],
-              handler: (_req, res) => {
-                res.writeHead(200, { 'content-type': 'text/plain' });
-                res.end('ok\n');
-              },
-            },
-          ],
-        });
+  const slackApiUrl = apiUrl === null ? {} : { slackApiUrl: apiUrl };
   const deps = createDeps(config, { logger, ...(options.extraCa ? { extraCa: options.extraCa } : {}), ...(options.probeLimits ? { probeLimits: options.probeLimits } : {}) });
-  registerSurfaces(app, deps);
-  app.error(async (error) => {
-    // Listener errors are caught in each surface; this is what escaped Bolt's own middleware.
-    logger.event('error', 'bolt_error', { error: error.name, code: (error as { code?: unknown }).code ?? null, message: error.message });
-  });
 
-  let started = false;
+  /** The Bolt app, built once the token is known good: auth.test's answer is its identity. */
+  function buildApp(identity: { botId: string; botUserId: string }): App {
+    const common = {
+      token: botToken?.reveal() ?? '',
+      // The start check already ran auth.test; Bolt would repeat it.
+      tokenVerificationEnabled: false,
+      ...identity,
+      logger,
+      logLevel: logger.getLevel() as LogLevel,
+      clientOptions: { ...slackApiUrl },
+      // emailhelp keeps no conversation state; Bolt's default store costs every request a lookup.
+      convoStore: false as const,
+    };
+    const app =
+      config.mode === 'socket' && appToken !== null
+        ? new App({ ...common, appToken: appToken.reveal(), socketMode: true })
+        : new App({
+            ...common,
+            signingSecret: signingSecret?.reveal() ?? '',
+            port: config.port,
+            customRoutes: [
+              {
+                path: '/healthz',
+                method: ['GET'],
+                handler: (_req, res) => {
+                  res.writeHead(200, { 'content-type': 'text/plain' });
+                  res.end('ok\n');
+                },
+              },
+            ],
+          });
+    registerSurfaces(app, deps);
+    app.error(async (error) => {
+      // Listener errors are caught in each surface; this is what escaped Bolt's own middleware.
+      logger.event('error', 'bolt_error', { error: error.name, code: (error as { code?: unknown }).code ?? null, message: error.message });
+    });
+    return app;
+  }
+
+  let running: App | null = null;
   return {
-    app,
     deps,
     async start() {
-      // First a check that gives up in seconds: the app's own client retries for half an hour,
+      // The token check gives up in seconds: the app's own client retries for half an hour,
       // which is right for an answer in flight but leaves a start against an unreachable or
       // mistyped SLACK_API_URL hanging with no clear word.
-      const check = new webApi.WebClient(botToken.reveal(), { ...(apiUrl === null ? {} : { slackApiUrl: apiUrl }), logLevel: webApi.LogLevel.ERROR, retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000 } });
+      const check = new webApi.WebClient(botToken.reveal(), { ...slackApiUrl, logLevel: webApi.LogLevel.ERROR, retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1000 } });
+      let identity: { botId: string; botUserId: string };
       try {
-        await check.auth.test();
+        const answer = await check.auth.test();
+        identity = { botId: answer.bot_id ?? '', botUserId: answer.user_id ?? '' };
       } catch (error) {
-        if (typeof (error as { data?: { error?: unknown } }).data?.error === 'string') {
-          throw new SlackStartError(`Slack refused SLACK_BOT_TOKEN (${describeSlackError(error)}): check the bot token of the app's "OAuth & Permissions" page`);
-        }
+        if (slackErrorCode(error) !== null) throw new SlackStartError(`Slack refused SLACK_BOT_TOKEN (${describeSlackError(error)}): ${REFUSED_BOT_TOKEN}`);
         throw new SlackStartError(`could not reach the Slack Web API at ${apiUrl ?? 'https://slack.com/api/'} (${describeSlackError(error)}): check the network, or SLACK_API_URL`);
       }
       if (config.mode === 'socket' && appToken !== null) {
@@ -91,33 +99,30 @@ export function createSlackApp(config: Config, options: SlackAppOptions = {}): S
         try {
           await check.apps.connections.open({ token: appToken.reveal() });
         } catch (error) {
-          throw new SlackStartError(`Socket Mode could not connect with SLACK_APP_TOKEN (${describeSlackError(error)}): check the app-level token with the connections:write scope`);
+          throw new SlackStartError(`Socket Mode could not connect with SLACK_APP_TOKEN (${describeSlackError(error)}): ${REFUSED_APP_TOKEN}`);
         }
       }
-      try {
-        await app.init();
-      } catch (error) {
-        throw new SlackStartError(`Slack refused SLACK_BOT_TOKEN (${describeSlackError(error)}): check the bot token of the app's "OAuth & Permissions" page`);
-      }
+      const app = buildApp(identity);
       try {
         await app.start();
       } catch (error) {
-        if (config.mode === 'socket') throw new SlackStartError(`Socket Mode could not connect with SLACK_APP_TOKEN (${describeSlackError(error)}): check the app-level token with the connections:write scope`);
+        if (config.mode === 'socket') throw new SlackStartError(`Socket Mode could not connect with SLACK_APP_TOKEN (${describeSlackError(error)}): ${REFUSED_APP_TOKEN}`);
         throw new SlackStartError(`could not listen on port ${config.port} (${describeSlackError(error)})`);
       }
-      started = true;
+      running = app;
     },
     async stop() {
-      if (started) await app.stop();
-      started = false;
+      const app = running;
+      running = null;
+      if (app) await app.stop();
     },
   };
 }
 
 function describeSlackError(error: unknown): string {
-  const data = (error as { data?: { error?: unknown } } | null)?.data;
-  if (typeof data?.error === 'string') return data.error;
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = slackErrorCode(error);
+  if (code !== null) return code;
+  const errorCode = (error as { code?: unknown } | null)?.code;
   const message = error instanceof Error ? error.message : String(error);
-  return typeof code === 'string' ? `${code}: ${message}` : message;
+  return typeof errorCode === 'string' ? `${errorCode}: ${message}` : message;
 }

@@ -37,7 +37,7 @@ export interface RenderOptions {
 }
 
 const MARK = { ok: ':white_check_mark:', warn: ':warning:', fail: ':x:' } as const;
-const PROTOCOL_NAME = { imap: 'IMAP', pop3: 'POP3', smtp: 'SMTP' } as const;
+export const PROTOCOL_NAME = { imap: 'IMAP', pop3: 'POP3', smtp: 'SMTP' } as const;
 const SECURITY_NAME = { tls: 'SSL/TLS', starttls: 'STARTTLS', none: 'none' } as const;
 const SOURCE_NAME: Record<SettingsAnswer['source'], string> = {
   bundled: "emailhelp's provider data",

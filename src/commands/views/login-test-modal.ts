@@ -1,7 +1,7 @@
 import type { App, BlockButtonAction, types, ViewSubmitAction } from '@slack/bolt';
 import { LoginDisabledError, LoginRequestError, type LoginReport } from '../../core/login/index.js';
 import { Secret } from '../../secret.js';
-import { ACTION_LOGIN_TEST, context, header, section } from '../blocks/answer-blocks.js';
+import { ACTION_LOGIN_TEST, context, header, PROTOCOL_NAME, section } from '../blocks/answer-blocks.js';
 import { LIMITS, clip } from '../blocks/limits.js';
 import { escapeSlack } from '../blocks/slack-text.js';
 import type { SlackDeps } from '../support/deps.js';
@@ -19,8 +19,6 @@ export const LOGIN_TEST_MODAL = 'login_test_modal';
 const USER_BLOCK = 'login_user';
 const PASSWORD_BLOCK = 'login_password';
 const VALUE = 'value';
-
-const PROTOCOL_NAME = { imap: 'IMAP', pop3: 'POP3', smtp: 'SMTP' } as const;
 
 export interface LoginTarget {
   host: string;

@@ -113,15 +113,16 @@ async function guidedAnswer(ask: Extract<Ask, { kind: 'guided_answer' }>, contex
   return answer;
 }
 
+const CAUSE_INFO = new Map(CAUSES.map((c) => [c.id, c]));
+
 /** The user named their mail app: its own menu paths come first among the fixes. */
 function withClient(diagnosis: Diagnosis, client: ClientId | null): Diagnosis {
   // The diagnosis says 'other' when the text names no app: the user's own choice is better than that.
   const found = diagnosis.extracted.client;
   if (client === null || (found !== null && found !== 'other')) return diagnosis;
-  const info = new Map(CAUSES.map((c) => [c.id, c]));
   return {
     causes: diagnosis.causes.map((c) => {
-      const known = info.get(c.id);
+      const known = CAUSE_INFO.get(c.id);
       return known ? { ...c, fixes: pickFixes(known, client) } : c;
     }),
     extracted: { ...diagnosis.extracted, client },

@@ -475,7 +475,7 @@ function requiredOf(program: Program): { required: number[]; starts: number[] | 
 
 /**
  * An alternative as elements, each a choice of word sequences: "(could not|unable to) connect"
- * → [[["could", "not"], ["unable", "to"]], [["connect"]]]. Words split as alternativeToRegex splits them.
+ * → [[["could", "not"], ["unable", "to"]], [["connect"]]]. alternativeToRegex reads phrases through it too.
  */
 function elementsOf(alternative: string): string[][][] {
   const out: string[][][] = [];
@@ -601,27 +601,10 @@ function anchorsOf(alternative: string): string[] | null {
 
 function alternativeToRegex(alternative: string): string {
   // Words become " word"; a group "(a b|c)" becomes "(?: a b| c)" so each choice brings its spaces.
-  let out = '';
-  let i = 0;
-  while (i < alternative.length) {
-    const ch = alternative[i];
-    if (ch === ' ') {
-      i++;
-      continue;
-    }
-    if (ch === '(') {
-      const end = alternative.indexOf(')', i);
-      const inner = alternative.slice(i + 1, end);
-      out += `(?:${inner.split('|').map((choice) => wordsToRegex(choice.trim())).join('|')})`;
-      i = end + 1;
-      continue;
-    }
-    let j = i;
-    while (j < alternative.length && alternative[j] !== ' ' && alternative[j] !== '(') j++;
-    out += wordsToRegex(alternative.slice(i, j));
-    i = j;
-  }
-  return out;
+  // The same split as the phrase programs use (elementsOf), so the two can never read a phrase differently.
+  return elementsOf(alternative)
+    .map((choices) => (choices.length === 1 ? wordsToRegex((choices[0] ?? []).join(' ')) : `(?:${choices.map((c) => wordsToRegex(c.join(' '))).join('|')})`))
+    .join('');
 }
 
 function wordsToRegex(words: string): string {

@@ -2,8 +2,11 @@
 // the built emailhelp (`node dist/main.js`, HTTP mode) and a bare Bolt app that only acks
 // (bench/bare-bolt-app.mjs), each in its own process, answer signed /emailhelp slash commands
 // from autocannon. The Slack Web API and response_urls are the local stand-in of the tests.
-// 1. steady 100 commands/s for STEADY_S seconds, the two apps alternated ROUNDS times: p50/p99 ack latency
-// 2. saturation (no rate limit, CONNECTIONS connections): commands/s acked, and for emailhelp the CPU
+// 1. steady 100 commands/s (one every 10 ms, bench/paced-load.ts) for STEADY_S seconds, the two apps
+//    alternated ROUNDS times: p50/p99 ack latency, medians over the rounds
+// 2. bursts: autocannon's overallRate of 100/s, which sends each second's 100 commands at once over
+//    10 connections (see paced-load.ts), alternated the same way: how a burst drains
+// 3. saturation (no rate limit, CONNECTIONS connections): commands/s acked, and for emailhelp the CPU
 //    time of its process per answered command (an answer = a post to the response_url)
 // Numbers are printed; docs/benchmarks.md records a run.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -13,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { reservePorts } from '../test/support/free-port.js';
 import { signedRequest } from '../test/support/slack/sign.js';
+import { pacedLoad, percentile } from './paced-load.js';
 import { slashCommand, STAND_IN_TOKENS } from '../test/support/slack/payloads.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -80,28 +84,49 @@ function answered(): Promise<number> {
     standInProcess.send('count');
   });
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 const apps = { bare: await startApp('bare'), emailhelp: await startApp('emailhelp') };
 // Warm both (JIT, first diagnosis, module loading) before measuring.
 for (const app of Object.values(apps)) await load(app, { rate: 100, seconds: 2 });
 
-type Steady = { p50: number[]; p99: number[]; non2xx: number };
-const steady: Record<'bare' | 'emailhelp', Steady> = { bare: { p50: [], p99: [], non2xx: 0 }, emailhelp: { p50: [], p99: [], non2xx: 0 } };
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const ms = (x: number) => x.toFixed(2);
+type Rounds = { p50: number[]; p99: number[]; errors: number };
+const rounds = (): Record<'bare' | 'emailhelp', Rounds> => ({ bare: { p50: [], p99: [], errors: 0 }, emailhelp: { p50: [], p99: [], errors: 0 } });
+function report(title: string, r: Record<'bare' | 'emailhelp', Rounds>, digits: (x: number) => string): void {
+  console.log(title);
+  for (const name of ['bare', 'emailhelp'] as const) {
+    const s = r[name];
+    console.log(`  ${name.padEnd(9)} p50 median ${digits(median(s.p50))} (runs ${s.p50.map(digits).join(', ')}) · p99 median ${digits(median(s.p99))} (runs ${s.p99.map(digits).join(', ')}) · errors ${s.errors}`);
+  }
+  console.log(`  emailhelp p99 / bare p99 = ${(median(r.emailhelp.p99) / median(r.bare.p99)).toFixed(2)}`);
+}
+
+const steady = rounds();
+let worstLag = 0;
+for (let round = 0; round < ROUNDS; round++) {
+  for (const name of ['bare', 'emailhelp'] as const) {
+    const { body, headers } = signedBody();
+    const result = await pacedLoad({ url: apps[name].url, body, headers, rate: 100, seconds: STEADY_S });
+    steady[name].p50.push(percentile(result.latencies, 50));
+    steady[name].p99.push(percentile(result.latencies, 99));
+    steady[name].errors += result.errors;
+    worstLag = Math.max(worstLag, result.sendLag.max);
+  }
+}
+report(`steady 100 commands/s (one every 10 ms), ${STEADY_S} s × ${ROUNDS} rounds, alternated (ack latency, ms; bar: emailhelp p99 ≤ 1.3 × bare):`, steady, ms);
+console.log(`  generator: worst send ${ms(worstLag)} ms behind schedule`);
+
+const bursts = rounds();
 for (let round = 0; round < ROUNDS; round++) {
   for (const name of ['bare', 'emailhelp'] as const) {
     const result = await load(apps[name], { rate: 100, seconds: STEADY_S });
-    steady[name].p50.push(result.latency.p50);
-    steady[name].p99.push(result.latency.p99);
-    steady[name].non2xx += result.non2xx + result.errors;
+    bursts[name].p50.push(result.latency.p50);
+    bursts[name].p99.push(result.latency.p99);
+    bursts[name].errors += result.non2xx + result.errors;
   }
 }
-console.log(`steady 100 commands/s, ${STEADY_S} s × ${ROUNDS} rounds, alternated (ack latency, ms):`);
-for (const name of ['bare', 'emailhelp'] as const) {
-  const s = steady[name];
-  console.log(`  ${name.padEnd(9)} p50 median ${median(s.p50)} (runs ${s.p50.join(', ')}) · p99 median ${median(s.p99)} (runs ${s.p99.join(', ')}) · errors ${s.non2xx}`);
-}
-console.log(`  emailhelp p99 / bare p99 = ${(median(steady.emailhelp.p99) / median(steady.bare.p99)).toFixed(2)} (bar ≤ 1.3)`);
+report(`bursts: autocannon overallRate 100/s (each second's 100 commands at once, 10 connections), ${STEADY_S} s × ${ROUNDS} rounds (ms, autocannon's corrected histogram):`, bursts, String);
 
 console.log(`saturation, ${CONNECTIONS} connections, ${SATURATION_S} s:`);
 for (const name of ['bare', 'emailhelp'] as const) {

@@ -102,6 +102,8 @@ export function createSlackApp(config: Config, options: SlackAppOptions = {}): S
           throw new SlackStartError(`Socket Mode could not connect with SLACK_APP_TOKEN (${describeSlackError(error)}): ${REFUSED_APP_TOKEN}`);
         }
       }
+      // The answer worker loads and warms up before the first request can arrive.
+      await deps.answers.start();
       const app = buildApp(identity);
       try {
         await app.start();
@@ -115,6 +117,7 @@ export function createSlackApp(config: Config, options: SlackAppOptions = {}): S
       const app = running;
       running = null;
       if (app) await app.stop();
+      await deps.answers.stop();
     },
   };
 }

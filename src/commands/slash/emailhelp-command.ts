@@ -1,11 +1,10 @@
-import type { App, SlashCommand } from '@slack/bolt';
-import { AskError, buildAnswer, parseAsk, problem, type Ask } from '../../core/answer/index.js';
+import type { App } from '@slack/bolt';
+import { AskError, parseAsk, problem, type Ask } from '../../core/answer/index.js';
 import { answerMessage } from '../blocks/answer-blocks.js';
 import { slackTextToPlain } from '../blocks/slack-text.js';
-import { answerContext, SLASH_COMMAND, type SlackDeps } from '../support/deps.js';
+import { SLASH_COMMAND, type SlackDeps } from '../support/deps.js';
 import { guarded } from '../support/guarded.js';
-import { Progress } from '../support/progress.js';
-import { responseUrlPoster, type ResponseUrlPoster } from '../support/response-url.js';
+import { responseUrlPoster } from '../support/response-url.js';
 import { newShareId } from '../actions/share-in-channel.js';
 import { guidedModal } from '../views/guided-modal.js';
 
@@ -33,20 +32,9 @@ export function registerSlashCommand(app: App, deps: SlackDeps): void {
       }, (text) => respond({ response_type: 'ephemeral', text }));
       return;
     }
-    // The answer waits for the event loop's next turn: requests that arrived meanwhile are read and
-    // acknowledged first, so an ack never queues behind another command's answer.
-    await new Promise((resolve) => setImmediate(resolve));
-    await guarded(deps.logger, 'slash', () => answerByResponseUrl(ask, command, respond, deps), (text) => respond({ response_type: 'ephemeral', text }));
+    // The answer is built and posted on the answer worker's thread: this one only reads and
+    // acknowledges requests, so an ack never waits behind another command's answer.
+    const job = { ask, actor: { team: command.team_id ?? null, user: command.user_id, surface: 'slash' }, responseUrl: command.response_url, shareId: newShareId() };
+    await guarded(deps.logger, 'slash', () => deps.answers.answer(job), (text) => respond({ response_type: 'ephemeral', text }));
   });
-}
-
-async function answerByResponseUrl(ask: Ask, command: SlashCommand, respond: ResponseUrlPoster, deps: SlackDeps): Promise<void> {
-  const progress = new Progress((message) => respond({ response_type: 'ephemeral', ...message }));
-  const actor = { team: command.team_id ?? null, user: command.user_id, surface: 'slash' };
-  const answer = await buildAnswer(ask, answerContext(deps, actor, progress.step));
-  await progress.settled();
-  const shareId = newShareId();
-  const message = answerMessage(answer, { shareId });
-  deps.shareable.set(shareId, { answer, threadTs: null });
-  await respond({ response_type: 'ephemeral', replace_original: progress.shown, ...message });
 }

@@ -1,6 +1,7 @@
 import type { Config } from '../../config.js';
 import type { AnswerContext } from '../../core/answer/index.js';
 import type { Answer } from '../../core/answer/index.js';
+import { AnswerWorker } from './answer-worker/host.js';
 import { BoundedMap } from './bounded-map.js';
 import type { AppLogger } from './logger.js';
 import { ProbeLimits, type ProbeActor, type ProbeLimitsOptions } from './probe-limits.js';
@@ -16,6 +17,8 @@ export interface SlackDeps {
   seenEvents: BoundedMap<string, true>;
   /** Extra trusted CA certificates for probes (a lab's CA); none normally. */
   extraCa?: readonly string[];
+  /** Builds and posts slash-command answers off the main thread; started and stopped with the app. */
+  answers: AnswerWorker;
 }
 
 export interface SharedAnswer {
@@ -34,12 +37,15 @@ export interface SlackDepsOptions {
 }
 
 export function createDeps(config: Config, options: SlackDepsOptions): SlackDeps {
+  const limits = new ProbeLimits(options.logger, options.probeLimits);
+  // An ephemeral message's response_url lives 30 minutes; a share after that could not replace it anyway.
+  const shareable = new BoundedMap<string, SharedAnswer>(1000, 30 * 60_000);
   return {
     config,
     logger: options.logger,
-    limits: new ProbeLimits(options.logger, options.probeLimits),
-    // An ephemeral message's response_url lives 30 minutes; a share after that could not replace it anyway.
-    shareable: new BoundedMap(1000, 30 * 60_000),
+    limits,
+    shareable,
+    answers: new AnswerWorker({ config, logger: options.logger, limits, shareable, ...(options.extraCa ? { extraCa: options.extraCa } : {}) }),
     // Slack retries a few times over about five minutes (https://api.slack.com/apis/events-api#retries).
     seenEvents: new BoundedMap(10_000, 60 * 60_000),
     ...(options.extraCa ? { extraCa: options.extraCa } : {}),

@@ -28,7 +28,7 @@ export function redact(text: string, extra: readonly string[] = []): string {
   return out;
 }
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (value instanceof Error) {
     const code = (value as { code?: unknown }).code;
     return `${value.name}${typeof code === 'string' ? ` ${code}` : ''}: ${value.message}`;

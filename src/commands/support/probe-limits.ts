@@ -43,33 +43,50 @@ export class ProbeLimits {
   /** A guard for the answer builder: runs the probe within the limits, or says why not. */
   guardFor(actor: ProbeActor): (target: string, run: () => Promise<ProbeReport>) => Promise<ProbeReport | { refused: string }> {
     return async (target, run) => {
-      if (this.#inFlight >= this.#maxInFlight) {
-        this.audit(actor, target, 'refused_busy', null);
-        return { refused: `Not checking ${target} now: emailhelp is already running ${this.#maxInFlight} checks. Try again in a minute.` };
-      }
-      // The slot is taken before the first await: two requests arriving together must not both
-      // pass the check above.
-      this.#inFlight++;
-      try {
-        await this.#perUser.consume(`${actor.team ?? '-'}:${actor.user}`);
-      } catch (error) {
-        this.#inFlight--;
-        if (!(error instanceof RateLimiterRes)) throw error;
-        const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-        this.audit(actor, target, 'refused_rate_limit', null);
-        return { refused: `Not checking ${target} now: that is more than ${this.#perUser.points} server checks in a minute. Try again in ${seconds} s.` };
-      }
-      const started = performance.now();
+      const slot = await this.acquire(actor, target);
+      if ('refused' in slot) return slot;
       try {
         const report = await run();
-        this.audit(actor, target, summarize(report), Math.round(performance.now() - started));
+        slot.finish(summarize(report));
         return report;
       } catch (error) {
-        this.audit(actor, target, 'error', Math.round(performance.now() - started));
+        slot.finish('error');
         throw error;
-      } finally {
-        this.#inFlight--;
       }
+    };
+  }
+
+  /**
+   * A slot for one probe, or why there is none. The holder must call `finish` exactly once: it
+   * frees the slot and writes the audit line. (guardFor for probes run here; the answer worker
+   * holds slots across threads with it.)
+   */
+  async acquire(actor: ProbeActor, target: string): Promise<ProbeSlot | { refused: string }> {
+    if (this.#inFlight >= this.#maxInFlight) {
+      this.audit(actor, target, 'refused_busy', null);
+      return { refused: `Not checking ${target} now: emailhelp is already running ${this.#maxInFlight} checks. Try again in a minute.` };
+    }
+    // The slot is taken before the first await: two requests arriving together must not both
+    // pass the check above.
+    this.#inFlight++;
+    try {
+      await this.#perUser.consume(`${actor.team ?? '-'}:${actor.user}`);
+    } catch (error) {
+      this.#inFlight--;
+      if (!(error instanceof RateLimiterRes)) throw error;
+      const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+      this.audit(actor, target, 'refused_rate_limit', null);
+      return { refused: `Not checking ${target} now: that is more than ${this.#perUser.points} server checks in a minute. Try again in ${seconds} s.` };
+    }
+    const started = performance.now();
+    let finished = false;
+    return {
+      finish: (outcome) => {
+        if (finished) return;
+        finished = true;
+        this.#inFlight--;
+        this.audit(actor, target, outcome, Math.round(performance.now() - started));
+      },
     };
   }
 
@@ -78,8 +95,13 @@ export class ProbeLimits {
   }
 }
 
+export interface ProbeSlot {
+  /** Frees the slot and audits the probe's outcome (summarize(report), or 'error'); once. */
+  finish(outcome: string): void;
+}
+
 /** ok / warn / fail counts and the causes: enough to see in the audit log what a probe found. */
-function summarize(report: ProbeReport): string {
+export function summarize(report: ProbeReport): string {
   const count = (s: string) => report.checks.filter((c) => c.status === s).length;
   const causes = report.causes.length > 0 ? ` causes=${report.causes.join(',')}` : '';
   return `ok=${count('ok')} warn=${count('warn')} fail=${count('fail')}${causes}`;

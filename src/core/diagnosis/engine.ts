@@ -1,5 +1,6 @@
 import {
   CAUSE_IDS,
+  CLIENT_IDS,
   type CauseId,
   type CauseInfo,
   type ClientId,
@@ -100,10 +101,20 @@ function causeIndex(id: CauseId): number {
   return i;
 }
 
+/** Fixes are kept per cause and client: one slot per client, and one for none. */
+const CLIENT_SLOTS = CLIENT_IDS.length + 1;
+const CLIENT_SLOT = new Map<ClientId, number>(CLIENT_IDS.map((id, i) => [id, i]));
+
+/** The client's slot, -1 for a client the list lacks (its fixes are then not kept). */
+function clientSlot(client: ClientId | null): number {
+  return client === null ? CLIENT_IDS.length : (CLIENT_SLOT.get(client) ?? -1);
+}
+
 /** A code's evidence with its causes as indexes, so a text's codes cost no object walk. */
 interface KnownCode {
   evidence: CodeEvidence;
-  causes: [number, number][];
+  causes: number[];
+  weights: number[];
 }
 
 /** A context rule read once, so a text costs no destructuring, `Object.entries` or `1 - keep`. */
@@ -128,11 +139,6 @@ interface ContextTest {
   onHost: boolean;
 }
 
-/** Verdicts of #contextTests for the current text. */
-const UNTESTED = 0;
-const HOLDS = 1;
-const FAILS = 2;
-
 export class DiagnosisEngine {
   readonly #lexicon: Lexicon;
   readonly #tokens: Tokens;
@@ -144,32 +150,44 @@ export class DiagnosisEngine {
   readonly #contextTests: ContextTest[] = [];
   readonly #tuning: Tuning;
   readonly #labels = new Map<PhraseMatch, string>();
-  /** Fixes per cause (by index) and client, worked out once. */
-  readonly #fixes: Map<ClientId | null, string[]>[] = CAUSE_IDS.map(() => new Map());
+  /** Fixes per cause and client (#fixesFor), worked out once. */
+  readonly #fixes: (string[] | undefined)[] = new Array<string[] | undefined>(CAUSES * CLIENT_SLOTS);
   /** `evidenceDecay ** i`, as many as a cause has had pieces of evidence so far. */
   readonly #decayPowers: number[] = [];
 
-  // Scratch for one call, by cause index. A cause enters `#order` when first scored, and that
-  // order breaks ties in the ranking.
-  readonly #weights: number[][] = CAUSE_IDS.map(() => []);
-  readonly #reasons: Reason[][] = CAUSE_IDS.map(() => []);
+  // Scratch for one call. Lists are kept with a count and overwritten, never shrunk: setting an
+  // array's length is a call into the runtime. A cause enters `#order` when first scored, and
+  // that order breaks ties in the ranking.
+  /** Evidence weights in the order found, with their causes. */
+  readonly #evidenceCause: number[] = [];
+  readonly #evidenceWeight: number[] = [];
+  #evidenceCount = 0;
+  /** Reasons in the order found, with their causes. */
+  readonly #reasonCause: number[] = [];
+  readonly #reason: Reason[] = [];
+  #reasonCount = 0;
   readonly #score = new Float64Array(CAUSES);
   readonly #scored = new Uint8Array(CAUSES);
   /** Whether the text itself points to the cause (some positive evidence weight). */
   readonly #pointedTo = new Uint8Array(CAUSES);
-  readonly #order: number[] = [];
+  readonly #order = new Int32Array(CAUSES);
+  #orderCount = 0;
   readonly #final = new Float64Array(CAUSES);
   readonly #inFinal = new Uint8Array(CAUSES);
-  readonly #finalOrder: number[] = [];
+  readonly #finalOrder = new Int32Array(CAUSES);
+  #finalCount = 0;
   readonly #wordScores = new Float64Array(CAUSES);
   readonly #sorted: number[] = [];
-  readonly #ranked: number[] = [];
+  readonly #ranked = new Int32Array(CAUSES);
   readonly #exps = new Float64Array(CAUSES);
   // Boosts of the context rules, side by side: cause, amount, reason ('' for none).
   readonly #boostCause: number[] = [];
   readonly #boostAmount: number[] = [];
   readonly #boostReason: string[] = [];
-  readonly #verdicts: Uint8Array;
+  /** Per context test, the call that last tested it, and whether it held then. */
+  readonly #testedIn: Uint32Array;
+  readonly #held: Uint8Array;
+  #call = 0;
   /** The text and host lower-cased, made for the first literal test that needs them. */
   #lowerText: string | null = null;
   #lowerHost: string | null = null;
@@ -191,12 +209,17 @@ export class DiagnosisEngine {
     this.#codes = new Map(
       knowledge.codes.map((c) => [
         c.code.toUpperCase(),
-        { evidence: c, causes: (Object.entries(c.causes) as [CauseId, number][]).map(([id, w]) => [causeIndex(id), w]) },
+        {
+          evidence: c,
+          causes: (Object.keys(c.causes) as CauseId[]).map(causeIndex),
+          weights: Object.values(c.causes),
+        },
       ]),
     );
     this.#causes = CAUSE_IDS.map((id) => knowledge.causes.find((c) => c.id === id));
     this.#rules = knowledge.rules.map((rule) => this.#compileRule(rule));
-    this.#verdicts = new Uint8Array(this.#contextTests.length);
+    this.#testedIn = new Uint32Array(this.#contextTests.length);
+    this.#held = new Uint8Array(this.#contextTests.length);
   }
 
   #compileRule(rule: ContextRule): Rule {
@@ -229,33 +252,45 @@ export class DiagnosisEngine {
     return tablesOf(this.#lexicon, this.#matcher.tables(), this.#words.tables());
   }
 
-  #add(cause: number, weight: number, reason: Reason | null): void {
+  /** Enters `cause` into the scored causes, in the order first scored. */
+  #touch(cause: number): void {
     if (this.#scored[cause] === 0) {
       this.#scored[cause] = 1;
-      this.#order.push(cause);
+      this.#order[this.#orderCount++] = cause;
     }
-    (this.#weights[cause] as number[]).push(weight);
+  }
+
+  #add(cause: number, weight: number, reason: Reason | null): void {
+    this.#touch(cause);
+    this.#evidenceCause[this.#evidenceCount] = cause;
+    this.#evidenceWeight[this.#evidenceCount++] = weight;
     if (weight > 0) this.#pointedTo[cause] = 1;
-    if (reason !== null) (this.#reasons[cause] as Reason[]).push(reason);
+    if (reason !== null) this.#addReason(cause, reason);
+  }
+
+  #addReason(cause: number, reason: Reason): void {
+    this.#reasonCause[this.#reasonCount] = cause;
+    this.#reason[this.#reasonCount++] = reason;
   }
 
   #reset(): void {
-    for (const c of this.#order) {
-      (this.#weights[c] as number[]).length = 0;
-      (this.#reasons[c] as Reason[]).length = 0;
+    for (let i = 0; i < this.#orderCount; i++) {
+      const c = this.#order[i] as number;
       this.#scored[c] = 0;
       this.#pointedTo[c] = 0;
       this.#score[c] = 0;
     }
-    this.#order.length = 0;
-    for (const c of this.#finalOrder) this.#inFinal[c] = 0;
-    this.#finalOrder.length = 0;
+    this.#orderCount = 0;
+    for (let i = 0; i < this.#finalCount; i++) this.#inFinal[this.#finalOrder[i] as number] = 0;
+    this.#finalCount = 0;
+    this.#evidenceCount = 0;
+    this.#reasonCount = 0;
   }
 
   #setFinal(cause: number, score: number): void {
     if (this.#inFinal[cause] === 0) {
       this.#inFinal[cause] = 1;
-      this.#finalOrder.push(cause);
+      this.#finalOrder[this.#finalCount++] = cause;
     }
     this.#final[cause] = score;
   }
@@ -279,16 +314,22 @@ export class DiagnosisEngine {
       const known = this.#codes.get(code.toUpperCase());
       if (!known) continue;
       const reason = new CodeReason(code, known.evidence.meaning);
-      for (const [cause, weight] of known.causes) this.#add(cause, weight, reason);
+      for (let k = 0; k < known.causes.length; k++) this.#add(known.causes[k] as number, known.weights[k] as number, reason);
       if (known.evidence.client && !evidenceClient) evidenceClient = known.evidence.client;
     }
 
-    for (const c of this.#order) this.#score[c] = this.#evidenceScore(this.#weights[c] as number[]);
+    for (let i = 0; i < this.#orderCount; i++) {
+      const c = this.#order[i] as number;
+      this.#score[c] = this.#evidenceScore(c);
+    }
 
     this.#applyContext(facts, text);
 
-    for (const c of this.#order) if ((this.#score[c] as number) > 0) this.#setFinal(c, this.#score[c] as number);
-    const anyEvidence = this.#finalOrder.length > 0;
+    for (let i = 0; i < this.#orderCount; i++) {
+      const c = this.#order[i] as number;
+      if ((this.#score[c] as number) > 0) this.#setFinal(c, this.#score[c] as number);
+    }
+    const anyEvidence = this.#finalCount > 0;
     const wordScores = this.#wordScores;
     if (this.#words.score(tokens, wordScores)) {
       const { wordWeight, noEvidencePenalty } = this.#tuning;
@@ -318,11 +359,14 @@ export class DiagnosisEngine {
    * The few weights are sorted by insertion, and the additions keep their order: scores must not
    * move by a rounding.
    */
-  #evidenceScore(weights: number[]): number {
+  #evidenceScore(cause: number): number {
     let score = 0;
     const sorted = this.#sorted;
+    const causes = this.#evidenceCause;
+    const weights = this.#evidenceWeight;
     let n = 0;
-    for (let k = 0; k < weights.length; k++) {
+    for (let k = 0; k < this.#evidenceCount; k++) {
+      if (causes[k] !== cause) continue;
       const w = weights[k] as number;
       if (w < 0) score += w;
       else if (w > 0) {
@@ -338,7 +382,12 @@ export class DiagnosisEngine {
   }
 
   #applyContext(facts: Extracted, text: string): void {
-    this.#verdicts.fill(UNTESTED);
+    // Verdicts are stamped with the call; before the stamp wraps around, every one is cleared.
+    if (this.#call === 0xffffffff) {
+      this.#testedIn.fill(0);
+      this.#call = 0;
+    }
+    this.#call++;
     this.#lowerText = null;
     this.#lowerHost = null;
     const score = this.#score;
@@ -375,26 +424,22 @@ export class DiagnosisEngine {
     // Boosts are computed from the scores before any rule ran, so rule order never matters.
     for (let k = 0; k < boosts; k++) {
       const cause = boostCause[k] as number;
-      if (this.#scored[cause] === 0) {
-        this.#scored[cause] = 1;
-        this.#order.push(cause);
-      }
+      this.#touch(cause);
       score[cause] = (score[cause] as number) + (boostAmount[k] as number);
       const reason = boostReason[k] as string;
-      if (reason !== '') (this.#reasons[cause] as Reason[]).push(reason);
+      if (reason !== '') this.#addReason(cause, reason);
     }
   }
 
   /** Whether context test `i` holds for this text, worked out once per text. */
   #holds(i: number, host: string | null, text: string): boolean {
-    let verdict = this.#verdicts[i];
-    if (verdict === UNTESTED) {
+    if (this.#testedIn[i] !== this.#call) {
       const { pattern, gate, onHost } = this.#contextTests[i] as ContextTest;
       const subject = onHost ? (host ?? text) : text;
-      verdict = gate.mayMatch(subject, onHost && host !== null, this.#lower) && pattern.test(subject) ? HOLDS : FAILS;
-      this.#verdicts[i] = verdict;
+      this.#held[i] = gate.mayMatch(subject, onHost && host !== null, this.#lower) && pattern.test(subject) ? 1 : 0;
+      this.#testedIn[i] = this.#call;
     }
-    return verdict === HOLDS;
+    return this.#held[i] === 1;
   }
 
   /** The subject of a context test lower-cased, once per text: the host, or else the text. */
@@ -407,53 +452,58 @@ export class DiagnosisEngine {
     // With no evidence at all, word statistics alone must be clear before a cause is named.
     const baseline = anyEvidence ? t.unknownBaseline : Math.max(t.unknownBaseline, t.wordsOnlyMinimum);
     const unknownScore = Math.max(baseline, this.#inFinal[UNKNOWN] === 1 ? (final[UNKNOWN] as number) : -Infinity);
-    const ranked = this.#rankedCauses();
+    const ranked = this.#ranked;
+    const count = this.#rankCauses();
     // Softmax over the named causes and "nothing fits"; scores are shifted for numeric safety.
-    const best = ranked.length > 0 ? (ranked[0] as number) : -1;
+    const best = count > 0 ? (ranked[0] as number) : -1;
     const top = Math.max(unknownScore, best < 0 ? -Infinity : (final[best] as number));
     const temperature = t.temperature;
     const exps = this.#exps;
     const unknownExp = Math.exp((unknownScore - top) / temperature);
     let total = unknownExp;
-    for (const c of ranked) total += exps[c] = Math.exp(((final[c] as number) - top) / temperature);
+    for (let i = 0; i < count; i++) {
+      const c = ranked[i] as number;
+      total += exps[c] = Math.exp(((final[c] as number) - top) / temperature);
+    }
 
+    const slot = clientSlot(client);
     const out: RankedCause[] = [];
-    if (best < 0 || (final[best] as number) < unknownScore) out.push(this.#present(UNKNOWN, unknownExp / total, client));
+    if (best < 0 || (final[best] as number) < unknownScore) out.push(this.#present(UNKNOWN, unknownExp / total, slot, client));
     // When nothing in the text points anywhere, word statistics must stand out to be listed at all.
     const floor = anyEvidence ? t.minConfidence : t.wordsOnlyMinConfidence;
-    for (const c of ranked) {
-      if (out.length >= t.maxCauses) break;
-      const score = final[c] as number;
+    for (let i = 0; i < count && out.length < t.maxCauses; i++) {
+      const c = ranked[i] as number;
       const p = (exps[c] as number) / total;
       // Every cause the text itself points to is listed; word statistics alone add a cause only
       // when it is still worth a look. "Nothing fits" stands alone otherwise.
-      const pointedTo = this.#pointedTo[c] === 1 && score > 0;
+      const pointedTo = this.#pointedTo[c] === 1 && (final[c] as number) > 0;
       if (out.length > 0 && p < floor && !pointedTo) continue;
-      out.push(this.#present(c, p, client));
+      out.push(this.#present(c, p, slot, client));
     }
     return out;
   }
 
   /**
-   * The causes with a final score but "unknown", best first; equal scores keep the order in which
-   * their causes were first scored (a stable insertion sort: there are a dozen at most).
+   * Puts the causes with a final score but "unknown" into #ranked, best first, and says how many.
+   * Equal scores keep the order in which their causes were first scored (a stable insertion sort:
+   * there are a few dozen at most).
    */
-  #rankedCauses(): number[] {
+  #rankCauses(): number {
     const final = this.#final;
     const ranked = this.#ranked;
-    ranked.length = 0;
-    for (const c of this.#finalOrder) {
+    let count = 0;
+    for (let i = 0; i < this.#finalCount; i++) {
+      const c = this.#finalOrder[i] as number;
       if (c === UNKNOWN) continue;
       const score = final[c] as number;
-      let j = ranked.length;
-      ranked.push(c);
+      let j = count++;
       for (; j > 0 && (final[ranked[j - 1] as number] as number) < score; j--) ranked[j] = ranked[j - 1] as number;
       ranked[j] = c;
     }
-    return ranked;
+    return count;
   }
 
-  #present(cause: number, confidence: number, client: ClientId | null): RankedCause {
+  #present(cause: number, confidence: number, slot: number, client: ClientId | null): RankedCause {
     const info = this.#causes[cause];
     if (!info) throw new Error(`no content for cause ${CAUSE_IDS[cause]}`);
     return {
@@ -461,7 +511,7 @@ export class DiagnosisEngine {
       confidence: Math.round(confidence * 1000) / 1000,
       title: info.title,
       explanation: info.explanation,
-      fixes: this.#fixesFor(cause, info, client),
+      fixes: this.#fixesFor(cause, info, slot, client),
       evidence: this.#evidence(cause),
     };
   }
@@ -469,18 +519,21 @@ export class DiagnosisEngine {
   /** The first five distinct descriptions of what pointed to `cause`, in the order found. */
   #evidence(cause: number): string[] {
     const out: string[] = [];
-    for (const reason of this.#reasons[cause] as Reason[]) {
-      const label = this.#describe(reason);
+    for (let k = 0; k < this.#reasonCount; k++) {
+      if (this.#reasonCause[k] !== cause) continue;
+      const label = this.#describe(this.#reason[k] as Reason);
       if (out.includes(label)) continue;
       if (out.push(label) === 5) break;
     }
     return out;
   }
 
-  #fixesFor(cause: number, info: CauseInfo, client: ClientId | null): string[] {
-    const byClient = this.#fixes[cause] as Map<ClientId | null, string[]>;
-    let fixes = byClient.get(client);
-    if (!fixes) byClient.set(client, (fixes = pickFixes(info, client)));
+  /** `slot`: clientSlot(client). */
+  #fixesFor(cause: number, info: CauseInfo, slot: number, client: ClientId | null): string[] {
+    if (slot < 0) return pickFixes(info, client);
+    const i = cause * CLIENT_SLOTS + slot;
+    let fixes = this.#fixes[i];
+    if (fixes === undefined) this.#fixes[i] = fixes = pickFixes(info, client);
     // A copy: the answer is the caller's to change.
     return fixes.slice();
   }

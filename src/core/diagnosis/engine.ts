@@ -188,9 +188,6 @@ export class DiagnosisEngine {
   readonly #testedIn: Uint32Array;
   readonly #held: Uint8Array;
   #call = 0;
-  /** The text and host lower-cased, made for the first literal test that needs them. */
-  #lowerText: string | null = null;
-  #lowerHost: string | null = null;
 
   /**
    * `tables`: `knowledge` already compiled (src/content/engine-tables.generated.ts), which spares a
@@ -388,8 +385,6 @@ export class DiagnosisEngine {
       this.#call = 0;
     }
     this.#call++;
-    this.#lowerText = null;
-    this.#lowerHost = null;
     const score = this.#score;
     const boostCause = this.#boostCause;
     const boostAmount = this.#boostAmount;
@@ -436,15 +431,12 @@ export class DiagnosisEngine {
     if (this.#testedIn[i] !== this.#call) {
       const { pattern, gate, onHost } = this.#contextTests[i] as ContextTest;
       const subject = onHost ? (host ?? text) : text;
-      this.#held[i] = gate.mayMatch(subject, onHost && host !== null, this.#lower) && pattern.test(subject) ? 1 : 0;
+      this.#held[i] = gate.mayMatch(subject) && pattern.test(subject) ? 1 : 0;
       this.#testedIn[i] = this.#call;
     }
     return this.#held[i] === 1;
   }
 
-  /** The subject of a context test lower-cased, once per text: the host, or else the text. */
-  readonly #lower = (subject: string, isHost: boolean): string =>
-    isHost ? (this.#lowerHost ??= subject.toLowerCase()) : (this.#lowerText ??= subject.toLowerCase());
 
   #rank(client: ClientId | null, anyEvidence: boolean): RankedCause[] {
     const t = this.#tuning;
@@ -553,24 +545,26 @@ export class DiagnosisEngine {
 
 /**
  * A context pattern with the strings one of which its every match contains (literals.ts): most
- * texts hold none ("://", "socketType="), and a substring search costs a fraction of running the
- * pattern over the whole text. Some patterns only give strings most texts hold ("mail"); a test
- * that lets most texts through is dropped after a while, as it then only adds its own cost.
+ * texts hold none ("://", "465"), and a substring search costs a fraction of running the pattern
+ * over the whole text. Only strings without letters are looked for: under the `i` flag the others
+ * would need the text lower-cased, which costs about as much as running the pattern. A test that
+ * lets most texts through is dropped after a while, as it then only adds its own cost.
  */
 class PatternTest {
-  readonly #literal: ReturnType<typeof literalTest>;
+  readonly #test: ((text: string) => boolean) | null;
   #tried = 0;
   #passed = 0;
 
   constructor(pattern: RegExp) {
-    this.#literal = literalTest(pattern);
+    const literal = literalTest(pattern);
+    this.#test = literal !== null && !literal.lowerCase ? literal.test : null;
   }
 
-  /** False only when the pattern cannot match `subject`; `lower` gives it lower-cased. */
-  mayMatch(subject: string, isHost: boolean, lower: (s: string, isHost: boolean) => string): boolean {
-    if (this.#literal === null || (this.#tried >= 64 && this.#passed * 2 > this.#tried)) return true;
+  /** False only when the pattern cannot match `subject`. */
+  mayMatch(subject: string): boolean {
+    if (this.#test === null || (this.#tried >= 64 && this.#passed * 2 > this.#tried)) return true;
     this.#tried++;
-    const pass = this.#literal.test(this.#literal.lowerCase ? lower(subject, isHost) : subject);
+    const pass = this.#test(subject);
     if (pass) this.#passed++;
     return pass;
   }

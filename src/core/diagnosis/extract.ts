@@ -269,9 +269,6 @@ for (const ch of ' \t\n\r\f\v"\'`<>()[]{},;|') SEPARATOR[ch.charCodeAt(0)] = 1;
 /** Characters hostToken strips from a token's end. */
 const TRAILING = new Uint8Array(128);
 for (const ch of '.:!?') TRAILING[ch.charCodeAt(0)] = 1;
-const LOCALHOST = /localhost/i;
-/** A dot or colon with a character after it that hostToken does not strip: an inner one. */
-const INNER_MARK = /[.:][.:!?]*[^ \t\n\r\f\v"'`<>()[\]{},;|“”„«»‘’\u00a0.:!?]/g;
 
 function isSeparator(code: number): boolean {
   if (code < 128) return SEPARATOR[code] === 1;
@@ -284,22 +281,49 @@ function isSeparator(code: number): boolean {
  * tokens that still hold an inner dot or a colon once hostToken has stripped their end can name a
  * host or a port — a sentence's last word ("done.") cannot — and, besides them, "localhost". So
  * unless the text says "localhost", only the tokens around such inner dots and colons are read,
- * found by a regular expression rather than a walk over every character.
+ * found from the dots and colons rather than by a walk over every character.
  */
-function hostTokens(text: string): HostToken[] {
+function hostTokens(text: string, lower: string = text.toLowerCase()): HostToken[] {
   const out: HostToken[] = [];
-  if (LOCALHOST.test(text)) {
+  // The lower-cased text holds "localhost" where /localhost/i finds it: no other character lower-cases to its letters.
+  if (lower.includes('localhost')) {
     for (let i = 0; i < text.length; i++) if (!isSeparator(text.charCodeAt(i))) i = readToken(text, i, out);
     return out;
   }
-  INNER_MARK.lastIndex = 0;
-  while (INNER_MARK.test(text)) {
-    // The match ends on a character of the token that holds it; the token is read from its start.
-    let start = INNER_MARK.lastIndex - 1;
+  const marks = MARKS;
+  marks.dot = text.indexOf('.');
+  marks.colon = text.indexOf(':');
+  for (let at = nextInnerMark(text, 0, marks); at >= 0; ) {
+    // The character that makes a mark inner belongs to the token that holds it; the token is read from its start.
+    let start = at;
     while (start > 0 && !isSeparator(text.charCodeAt(start - 1))) start--;
-    INNER_MARK.lastIndex = readToken(text, start, out);
+    const end = readToken(text, start, out);
+    at = nextInnerMark(text, end, marks);
   }
   return out;
+}
+
+/** The next dot and colon at or after where the search for inner marks has got to (-1: none left). */
+const MARKS = { dot: -1, colon: -1 };
+
+/**
+ * Where the next inner mark from `from` on is made inner: for a dot or colon, the first character
+ * after it that is not one of . : ! ?, when that is not a separator (what
+ * /[.:][.:!?]*[^ \t\n….:!?]/g would end on). Dots and colons are found by substring search, which
+ * skips the text between them faster than a regular expression tests each character.
+ */
+function nextInnerMark(text: string, from: number, marks: { dot: number; colon: number }): number {
+  for (;;) {
+    if (marks.dot >= 0 && marks.dot < from) marks.dot = text.indexOf('.', from);
+    if (marks.colon >= 0 && marks.colon < from) marks.colon = text.indexOf(':', from);
+    const mark = marks.dot < 0 ? marks.colon : marks.colon < 0 ? marks.dot : Math.min(marks.dot, marks.colon);
+    if (mark < 0) return -1;
+    let next = mark + 1;
+    while (next < text.length && isTrailing(text.charCodeAt(next))) next++;
+    if (next < text.length && !isSeparator(text.charCodeAt(next))) return next;
+    // Every dot and colon up to `next` ends its run of . : ! ? there too: none of them is inner.
+    from = next;
+  }
 }
 
 /**
@@ -479,7 +503,7 @@ const MAIL_PORTS = new Set([25, 110, 143, 465, 587, 993, 995, 2525]);
  * matches hold one port, a whole run of digits, and come in the order of their ports; so the
  * first run of digits any pattern accepts is the answer, unless a host's port comes before it.
  */
-export function findPort(text: string, tokens: HostToken[] = hostTokens(text), runs: DigitRuns = digitRuns(text)): number | null {
+export function findPort(text: string, tokens: HostToken[] = hostTokens(text), runs: DigitRuns = digitRuns(text), lower: string = text.toLowerCase()): number | null {
   let port: number | null = null;
   let index = Infinity;
   for (const t of tokens) {
@@ -514,7 +538,7 @@ export function findPort(text: string, tokens: HostToken[] = hostTokens(text), r
     if (!isPort(value)) continue;
     const mail = mailPort && MAIL_PORTS.has(value);
     if (mail && (stickyAt(PORT_BEFORE_TLS, text, at) || stickyAt(PORT_AFTER_PROTOCOL, text, at))) return value;
-    if (stickyAt(PORT_AFTER_WORD, text, at) && (portWord ??= /port/i.test(text))) return value;
+    if (stickyAt(PORT_AFTER_WORD, text, at) && (portWord ??= lower.includes('port'))) return value;
   }
   return port;
 }
@@ -692,16 +716,14 @@ const WORKS = /\b(?:works?|working|fine|can always|no problems?|without problems
  * The mail app that showed the error. A user often names a second app that works ("it works in
  * Thunderbird"), so a mention in a sentence that says it works counts for little.
  */
-export function findClient(text: string, codes: FoundCode[], words: WordSet = wordSet(text)): ClientId | null {
+export function findClient(text: string, codes: FoundCode[], words: WordSet = wordSet(text), lower: string = text.toLowerCase()): ClientId | null {
   let best: ClientId | null = null;
   let bestScore = 0;
   let bestIndex = 0;
   // The patterns ignore case, but only for ASCII letters, which toLowerCase maps alike.
-  let lower: string | null = null;
   for (let k = 0; k < CLIENT_MENTIONS.length; k++) {
     const { client, pattern, keywords } = CLIENT_MENTIONS[k] as ClientMention;
     if (!words.hasAny(keywords)) continue;
-    lower ??= text.toLowerCase();
     if (!(CLIENT_LITERALS[k] as RegExp).test(lower)) continue;
     const m = pattern.exec(text);
     if (!m) continue;
@@ -764,16 +786,18 @@ export const EXTRACTION_WORDS: readonly string[] = [
 /** `words`: the normalised words of `raw`, when the caller has them already. */
 export function extract(raw: string, words: WordSet = wordSet(raw)): Extracted & { found: FoundCode[] } {
   const text = words.blankRuns === false ? raw : collapseWhitespace(raw);
+  // Most texts need it: for "localhost", "port" and the app names.
+  const lower = text.toLowerCase();
   const runs = digitRuns(text);
   const found = findCodes(text, runs);
-  const tokens = hostTokens(text);
+  const tokens = hostTokens(text, lower);
   const host = findHost(text, tokens);
-  const port = findPort(text, tokens, runs);
+  const port = findPort(text, tokens, runs, lower);
   return {
     host,
     port,
     protocol: findProtocol(text, host, port, found, words),
-    client: findClient(text, found, words),
+    client: findClient(text, found, words, lower),
     code: mostTellingCode(found),
     codes: found.map((c) => c.text),
     found,

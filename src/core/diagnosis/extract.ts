@@ -626,7 +626,7 @@ function anyOf(literals: readonly string[]): RegExp {
 
 const PROTOCOL_LITERALS = PROTOCOL_WORDS.map((p) => (p.literals ? anyOf(p.literals) : null));
 /** Sticky copies, for the patterns whose every match starts a line. */
-const PROTOCOL_AT_LINE = PROTOCOL_WORDS.map((p) => new RegExp(p.pattern.source, p.pattern.flags.replace('g', '') + 'y'));
+const PROTOCOL_AT_LINE = PROTOCOL_WORDS.map((p) => (p.lineStart ? new RegExp(p.pattern.source, p.pattern.flags.replace('g', '') + 'y') : null));
 
 export function findProtocol(
   text: string,

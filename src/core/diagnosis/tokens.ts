@@ -49,12 +49,9 @@ export class Tokens {
     const marks = this.#marks;
     const ids = this.ids;
     const next = this.next;
-    const starts = words.starts;
-    const ends = words.ends;
-    const hashes = words.hashes;
+    lexicon.lookUp(words, ids);
     for (let i = 0; i < words.count; i++) {
-      const id = lexicon.findHashed(words, starts[i] as number, ends[i] as number, hashes[i] as number);
-      ids[i] = id;
+      const id = ids[i] as number;
       next[i] = -1;
       if (id < 0) continue;
       const m = id * MARKS;

@@ -409,11 +409,12 @@ export class WordModel {
     for (let j = 0; j < found; j += 2) {
       const record = rows[j] as number;
       const end = rows[j + 1] as number;
-      const z = (records[record] as number) - 1;
+      // Whole numbers kept as doubles: `| 0` reads them back without a check.
+      const z = ((records[record] as number) | 0) - 1;
       if (groupRows[z] === 0) groups[touched++] = z;
       groupRows[z] = (groupRows[z] as number) + 1;
       for (let k = record + 2; k < end; k += 2) {
-        const c = records[k] as number;
+        const c = (records[k] as number) | 0;
         sums[c] = (sums[c] as number) + (records[k + 1] as number) - (zeroWeights[z * causes + c] as number);
       }
     }

@@ -76,6 +76,15 @@ describe('diagnose: context changes the ranking', () => {
     expect(top('Authentication failed for imap.example-firm.com')).toBe('auth_failed');
   });
 
+  it('works a context out afresh for every text', () => {
+    // The engine keeps its verdicts between calls; a verdict must never carry over to the next text.
+    const texts = ['Authentication failed for imap.example-firm.com', 'Authentication failed for imap.gmail.com', 'Authentication failed for outlook.office365.com'];
+    const alone = texts.map((t) => JSON.stringify(diagnose(t)));
+    for (const order of [[0, 1, 2, 0], [1, 0, 2, 1], [2, 1, 0, 2]]) {
+      for (const i of order) expect(JSON.stringify(diagnose(texts[i] as string))).toBe(alone[i]);
+    }
+  });
+
   it('an authentication failure at Microsoft 365 is first an OAuth matter', () => {
     expect(top('Authentication failed for outlook.office365.com')).toBe('oauth_required');
   });
@@ -93,6 +102,30 @@ describe('diagnose: context changes the ranking', () => {
   it('"sending quota" is a sending limit, not a full mailbox', () => {
     expect(top('550 5.4.5 Daily user sending quota exceeded.')).toBe('unknown');
     expect(top('552 5.2.2 Mailbox quota exceeded')).toBe('quota_exceeded');
+  });
+});
+
+describe('diagnose: the answer is the caller\'s', () => {
+  it('changing one answer changes no later one', () => {
+    const text = 'Outlook 0x800CCC92: Your e-mail server rejected your login. 535 5.7.8 Authentication failed for imap.gmail.com';
+    const first = diagnose(text);
+    const before = JSON.stringify(first);
+    for (const c of first.causes) {
+      c.fixes.push('changed');
+      c.fixes.reverse();
+      c.evidence.length = 0;
+    }
+    first.causes.reverse();
+    first.extracted.codes.push('changed');
+    expect(JSON.stringify(diagnose(text))).toBe(before);
+  });
+
+  it('lists at most five distinct pieces of evidence per cause, in the order found', () => {
+    const d = diagnose('Authentication failed. Authentication failed. Invalid credentials. Login failed: 535 5.7.8 Username and Password not accepted. AUTHENTICATIONFAILED [AUTHENTICATIONFAILED] Invalid login or password');
+    for (const c of d.causes) {
+      expect(c.evidence.length).toBeLessThanOrEqual(5);
+      expect(new Set(c.evidence).size).toBe(c.evidence.length);
+    }
   });
 });
 

@@ -133,3 +133,66 @@ describe('cheap tests before the patterns', () => {
     expect(findCodes('Server replied 5501 and 1550').map((c) => c.text)).toEqual([]);
   });
 });
+
+describe('what the patterns decide, kept where they are tried only at their candidates', () => {
+  it.each([
+    // "port" anywhere lets "puerto 993" count; a mail port standing alone lets "993ssl" count.
+    ['puerto 993', null],
+    ['puerto 993, port', 993],
+    ['993ssl', null],
+    ['993ssl or 995', 993],
+    // Digits as written: "0025" is not the mail port 25, but any port the words name is read as a number.
+    ['0025 ssl', null],
+    ['Port: 00993', 993],
+    ['smtp587', null],
+    // A host and its port after a comma: a match that uses up the start of the next hides it.
+    ['a.bc, 00.de, 34', null],
+    ['x.bc, 34', 34],
+    ['port 65536 and imap: 143', 143],
+    ['host.com.:993', 993],
+    ['tcp://imap.example.com:993/x?a=b', 993],
+    ['10:30 meeting', 30],
+  ])('findPort(%j) → %s', (text, port) => {
+    expect(findPort(text)).toBe(port);
+  });
+
+  it.each([
+    ['tcp://imap.example.com:993/x?a=b', 'imap.example.com'],
+    ['ssl://smtp.example.com:465/path=1', 'smtp.example.com'],
+    ['imaps://user@imap.example.com', null],
+    ['https://mail.example.com/owa', null],
+    ['LOCALHOST:143 STARTTLS', 'LOCALHOST'],
+  ])('findHost(%j) → %s', (text, host) => {
+    expect(findHost(text)).toBe(host);
+  });
+
+  it.each([
+    ['socketerror10054', ['10054']],
+    ['Socket Error #11001', ['11001']],
+    ['550\n551 Mailbox', ['550', '551']],
+    ['x550 5.1.1', ['5.1.1']],
+    ['"550 5.7.1"', ['550', '5.7.1']],
+    ['code: 4.7.0 and 4.7.0', ['4.7.0']],
+    ['[in-use] [IN-USE]', ['IN-USE']],
+    ['EAI_AGAIN_X ECONNRESET', ['ECONNRESET']],
+  ])('findCodes(%j) → %o', (text, expected) => {
+    expect(findCodes(text).map((c) => c.text)).toEqual(expected);
+  });
+
+  it('counts IMAP wire lines after any line break', () => {
+    expect(extract('A1 OK done\r\n* OK ready\r\nA2 NO bad').protocol).toBe('imap');
+    expect(extract('* OK IMAP4rev1\n* BYE\n').protocol).toBe('imap');
+  });
+
+  it('names Gmail for its app, not for a gmail.com address or host', () => {
+    expect(extract('I use the Gmail app on my phone').client).toBe('gmail');
+    expect(extract('my gmail.com account in the mail app').client).toBe('other');
+  });
+
+  it('reads a run of dots or colons once, not once per dot', () => {
+    const started = performance.now();
+    for (const text of ['.'.repeat(19_999) + ' ', ':!'.repeat(9_999) + ' ', 'a.'.repeat(10_000)]) expect(extract(text).host).toBeNull();
+    // The old pattern took close to a second on the dots alone.
+    expect(performance.now() - started).toBeLessThan(400);
+  });
+});

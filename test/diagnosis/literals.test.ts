@@ -19,6 +19,20 @@ describe('strings every match contains', () => {
     expect(requiredStrings(pattern)).toEqual(strings);
   });
 
+  it.each([
+    [/\b(?:ssl|tls):\/\/[\w.-]+:(?:587|25|143|110)\b|\bsocketType=3\b[^\n]{0,80}\b(?:587|143|110)\b/i, ['://', '587', '143', '110']],
+    // ":465" holds "465", so it adds nothing.
+    [/\btls:\/\/[\w.-]+:465\b|\bPort\s*=\s*465\b/i, ['465']],
+    [/Port=465|SMTPSecure/, ['Port=465', 'SMTPSecure']],
+  ])('%s → %o as written, whatever the case', (pattern, strings) => {
+    expect(requiredStrings(pattern, true)).toEqual(strings);
+  });
+
+  it('reads no letters as written under the i flag', () => {
+    expect(requiredStrings(/socketType|smtp:\/\//i, true)).toBeNull();
+    expect(literalTest(/\bsmtp:\/\/\S+:465|\b465\b.{0,20}tls/i)?.lowerCase).toBe(false);
+  });
+
   it.each([/ab+c/, /x(?=abc)y/, /(abc|de)f/, /a.b|ccc/, /a(?<x>b)\k<x>c/, /(?:abc)?/, /abc|/, /\p{L}abc/u])(
     'reads nothing it cannot be sure of from %s',
     (pattern) => {

@@ -39,6 +39,29 @@ describe('normalizeWords', () => {
     }
   });
 
+  it('agrees with the rule on runs shaped like names', () => {
+    // Runs with dots and "@" that the scanner recognises by shape (a whole server name or address,
+    // trailing dots, no name at all) next to the ones that only the patterns can read.
+    const pieces = ['mail', 'A', '5', '.', '.', '..', '@', '@', '-', '_', '+', 'x'.repeat(63), 'y'.repeat(64), 'z'.repeat(60), ' ', 'é', 'Com'];
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    for (let n = 0; n < 20_000; n++) {
+      let text = '';
+      const length = Math.floor(random() * 16);
+      for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
+      expect(normalizeWords(text), JSON.stringify(text)).toEqual(reference(text));
+    }
+    const labels = (n: number, label: string) => Array.from({ length: n }, () => label).join('.');
+    for (let n = 1; n <= 12; n++) {
+      for (const text of [labels(n, 'a'), `${labels(n, 'b1')}.`, `${labels(n, 'c')}...`, `-${labels(n, 'd')}`, `${labels(n, 'e')}-`, `u@${labels(n, 'f')}`, `${'v'.repeat(64)}@${labels(n, 'g')}.`, `${'w'.repeat(65)}@${labels(n, 'h')}`, `x@_${labels(n, 'i')}`]) {
+        expect(normalizeWords(text), text).toEqual(reference(text));
+      }
+    }
+  });
+
   it('agrees with the rule on hostile text', () => {
     for (const text of ['a.'.repeat(50_000), `${'a.'.repeat(5_000)}@${'b.'.repeat(5_000)}`, 'x@y.z '.repeat(5_000), 'Ａｕｔｈ ß ﬁ İ ǅ'.repeat(500)]) {
       expect(normalizeWords(clip(text))).toEqual(reference(clip(text)));

@@ -1,11 +1,13 @@
 import {
   CAUSE_IDS,
+  CLIENT_IDS,
   type CauseId,
   type CauseInfo,
   type ClientId,
   type CodeEvidence,
   type ContextRule,
   type PhraseEvidence,
+  type Protocol,
 } from '../../content/types.js';
 import { EXTRACTION_WORDS, extract, type Extracted } from './extract.js';
 import { Lexicon } from './lexicon.js';
@@ -72,11 +74,22 @@ export const DEFAULT_TUNING = {
 
 export type Tuning = typeof DEFAULT_TUNING;
 
-/** Why a cause scored, kept as references and put into words only for the causes shown. */
-type Reason =
-  | { kind: 'phrase'; match: PhraseMatch }
-  | { kind: 'code'; code: string; meaning: string }
-  | { kind: 'rule'; text: string };
+/**
+ * Why a cause scored, kept as references and put into words only for the causes shown: a phrase
+ * match (the matcher's own object, the same for every text), a known code as the text spells it,
+ * or a context rule's reason. No wrapper per reason: a text has a dozen, and most are never shown.
+ */
+type Reason = PhraseMatch | CodeReason | string;
+
+class CodeReason {
+  readonly code: string;
+  readonly meaning: string;
+
+  constructor(code: string, meaning: string) {
+    this.code = code;
+    this.meaning = meaning;
+  }
+}
 
 const CAUSES = CAUSE_IDS.length;
 const UNKNOWN = CAUSE_IDS.indexOf('unknown');
@@ -88,16 +101,42 @@ function causeIndex(id: CauseId): number {
   return i;
 }
 
+/** Fixes are kept per cause and client: one slot per client, and one for none. */
+const CLIENT_SLOTS = CLIENT_IDS.length + 1;
+const CLIENT_SLOT = new Map<ClientId, number>(CLIENT_IDS.map((id, i) => [id, i]));
+
+/** The client's slot, -1 for a client the list lacks (its fixes are then not kept). */
+function clientSlot(client: ClientId | null): number {
+  return client === null ? CLIENT_IDS.length : (CLIENT_SLOT.get(client) ?? -1);
+}
+
 /** A code's evidence with its causes as indexes, so a text's codes cost no object walk. */
 interface KnownCode {
   evidence: CodeEvidence;
-  causes: [number, number][];
+  causes: number[];
+  weights: number[];
 }
 
+/** A context rule read once, so a text costs no destructuring, `Object.entries` or `1 - keep`. */
 interface Rule {
-  rule: ContextRule;
   from: number[];
-  to: [number, number][];
+  to: number[];
+  shares: number[];
+  port: readonly number[] | null;
+  protocol: readonly Protocol[] | null;
+  /** Indexes into #contextTests, -1 for no such condition. */
+  provider: number;
+  text: number;
+  /** The share of the `from` scores a firing rule takes away (1 - keep); null when they keep all. */
+  lose: number | null;
+  reason: string;
+}
+
+/** A context pattern in one role: providers are tested against the host when there is one. */
+interface ContextTest {
+  pattern: RegExp;
+  gate: PatternTest;
+  onHost: boolean;
 }
 
 export class DiagnosisEngine {
@@ -108,35 +147,47 @@ export class DiagnosisEngine {
   readonly #codes: Map<string, KnownCode>;
   readonly #causes: (CauseInfo | undefined)[];
   readonly #rules: Rule[];
+  readonly #contextTests: ContextTest[] = [];
   readonly #tuning: Tuning;
   readonly #labels = new Map<PhraseMatch, string>();
-  /** Fixes per cause and client, worked out once. */
-  readonly #fixes = new Map<CauseInfo, Map<ClientId | null, string[]>>();
+  /** Fixes per cause and client (#fixesFor), worked out once. */
+  readonly #fixes: (string[] | undefined)[] = new Array<string[] | undefined>(CAUSES * CLIENT_SLOTS);
+  /** `evidenceDecay ** i`, as many as a cause has had pieces of evidence so far. */
+  readonly #decayPowers: number[] = [];
 
-  // Scratch for one call, by cause index. A cause enters `#order` when first scored, and that
-  // order breaks ties in the ranking.
-  readonly #weights: number[][] = CAUSE_IDS.map(() => []);
-  readonly #reasons: Reason[][] = CAUSE_IDS.map(() => []);
+  // Scratch for one call. Lists are kept with a count and overwritten, never shrunk: setting an
+  // array's length is a call into the runtime. A cause enters `#order` when first scored, and
+  // that order breaks ties in the ranking.
+  /** Evidence weights in the order found, with their causes. */
+  readonly #evidenceCause: number[] = [];
+  readonly #evidenceWeight: number[] = [];
+  #evidenceCount = 0;
+  /** Reasons in the order found, with their causes. */
+  readonly #reasonCause: number[] = [];
+  readonly #reason: Reason[] = [];
+  #reasonCount = 0;
   readonly #score = new Float64Array(CAUSES);
   readonly #scored = new Uint8Array(CAUSES);
-  readonly #order: number[] = [];
+  /** Whether the text itself points to the cause (some positive evidence weight). */
+  readonly #pointedTo = new Uint8Array(CAUSES);
+  readonly #order = new Int32Array(CAUSES);
+  #orderCount = 0;
   readonly #final = new Float64Array(CAUSES);
   readonly #inFinal = new Uint8Array(CAUSES);
-  readonly #finalOrder: number[] = [];
+  readonly #finalOrder = new Int32Array(CAUSES);
+  #finalCount = 0;
   readonly #wordScores = new Float64Array(CAUSES);
   readonly #sorted: number[] = [];
-  readonly #boosts: [number, number, string][] = [];
-  readonly #providerSeen = new Map<RegExp, boolean>();
-  readonly #textSeen = new Map<RegExp, boolean>();
-  /** Per context pattern, a cheap test that rules most texts out (see PatternTest). */
-  readonly #patternTests = new Map<RegExp, PatternTest>();
-  /** The text and host lower-cased, once per text. */
-  readonly #lowered = new Map<string, string>();
-  readonly #lower = (s: string): string => {
-    let lower = this.#lowered.get(s);
-    if (lower === undefined) this.#lowered.set(s, (lower = s.toLowerCase()));
-    return lower;
-  };
+  readonly #ranked = new Int32Array(CAUSES);
+  readonly #exps = new Float64Array(CAUSES);
+  // Boosts of the context rules, side by side: cause, amount, reason ('' for none).
+  readonly #boostCause: number[] = [];
+  readonly #boostAmount: number[] = [];
+  readonly #boostReason: string[] = [];
+  /** Per context test, the call that last tested it, and whether it held then. */
+  readonly #testedIn: Uint32Array;
+  readonly #held: Uint8Array;
+  #call = 0;
 
   /**
    * `tables`: `knowledge` already compiled (src/content/engine-tables.generated.ts), which spares a
@@ -155,15 +206,42 @@ export class DiagnosisEngine {
     this.#codes = new Map(
       knowledge.codes.map((c) => [
         c.code.toUpperCase(),
-        { evidence: c, causes: (Object.entries(c.causes) as [CauseId, number][]).map(([id, w]) => [causeIndex(id), w]) },
+        {
+          evidence: c,
+          causes: (Object.keys(c.causes) as CauseId[]).map(causeIndex),
+          weights: Object.values(c.causes),
+        },
       ]),
     );
     this.#causes = CAUSE_IDS.map((id) => knowledge.causes.find((c) => c.id === id));
-    this.#rules = knowledge.rules.map((rule) => ({
-      rule,
+    this.#rules = knowledge.rules.map((rule) => this.#compileRule(rule));
+    this.#testedIn = new Uint32Array(this.#contextTests.length);
+    this.#held = new Uint8Array(this.#contextTests.length);
+  }
+
+  #compileRule(rule: ContextRule): Rule {
+    const to = Object.entries(rule.to) as [CauseId, number][];
+    const { provider, port, protocol, text } = rule.when;
+    return {
       from: rule.from.map(causeIndex),
-      to: (Object.entries(rule.to) as [CauseId, number][]).map(([id, share]) => [causeIndex(id), share]),
-    }));
+      to: to.map(([id]) => causeIndex(id)),
+      shares: to.map(([, share]) => share),
+      port: port ?? null,
+      protocol: protocol ?? null,
+      provider: provider ? this.#contextTest(provider, true) : -1,
+      text: text ? this.#contextTest(text, false) : -1,
+      lose: rule.keep === undefined ? null : 1 - rule.keep,
+      reason: rule.reason,
+    };
+  }
+
+  /** The index of `pattern`'s test in its role; rules sharing a pattern share its verdict. */
+  #contextTest(pattern: RegExp, onHost: boolean): number {
+    const tests = this.#contextTests;
+    const i = tests.findIndex((t) => t.pattern === pattern && t.onHost === onHost);
+    if (i >= 0) return i;
+    const gate = tests.find((t) => t.pattern === pattern)?.gate ?? new PatternTest(pattern);
+    return tests.push({ pattern, gate, onHost }) - 1;
   }
 
   /** What this engine compiled its knowledge to, for scripts/build-engine-tables.ts. */
@@ -171,31 +249,45 @@ export class DiagnosisEngine {
     return tablesOf(this.#lexicon, this.#matcher.tables(), this.#words.tables());
   }
 
-  #add(cause: number, weight: number, reason: Reason | null): void {
+  /** Enters `cause` into the scored causes, in the order first scored. */
+  #touch(cause: number): void {
     if (this.#scored[cause] === 0) {
       this.#scored[cause] = 1;
-      this.#order.push(cause);
+      this.#order[this.#orderCount++] = cause;
     }
-    (this.#weights[cause] as number[]).push(weight);
-    if (reason) (this.#reasons[cause] as Reason[]).push(reason);
+  }
+
+  #add(cause: number, weight: number, reason: Reason | null): void {
+    this.#touch(cause);
+    this.#evidenceCause[this.#evidenceCount] = cause;
+    this.#evidenceWeight[this.#evidenceCount++] = weight;
+    if (weight > 0) this.#pointedTo[cause] = 1;
+    if (reason !== null) this.#addReason(cause, reason);
+  }
+
+  #addReason(cause: number, reason: Reason): void {
+    this.#reasonCause[this.#reasonCount] = cause;
+    this.#reason[this.#reasonCount++] = reason;
   }
 
   #reset(): void {
-    for (const c of this.#order) {
-      (this.#weights[c] as number[]).length = 0;
-      (this.#reasons[c] as Reason[]).length = 0;
+    for (let i = 0; i < this.#orderCount; i++) {
+      const c = this.#order[i] as number;
       this.#scored[c] = 0;
+      this.#pointedTo[c] = 0;
       this.#score[c] = 0;
     }
-    this.#order.length = 0;
-    for (const c of this.#finalOrder) this.#inFinal[c] = 0;
-    this.#finalOrder.length = 0;
+    this.#orderCount = 0;
+    for (let i = 0; i < this.#finalCount; i++) this.#inFinal[this.#finalOrder[i] as number] = 0;
+    this.#finalCount = 0;
+    this.#evidenceCount = 0;
+    this.#reasonCount = 0;
   }
 
   #setFinal(cause: number, score: number): void {
     if (this.#inFinal[cause] === 0) {
       this.#inFinal[cause] = 1;
-      this.#finalOrder.push(cause);
+      this.#finalOrder[this.#finalCount++] = cause;
     }
     this.#final[cause] = score;
   }
@@ -208,47 +300,42 @@ export class DiagnosisEngine {
     this.#reset();
 
     let evidenceClient: ClientId | null = null;
-    for (const match of this.#matcher.match(tokens)) {
-      const { evidence } = match;
-      this.#add(causeIndex(evidence.cause), evidence.weight, evidence.weight > 0 ? { kind: 'phrase', match } : null);
+    const matches = this.#matcher.match(tokens);
+    for (let i = 0; i < matches.length; i++) {
+      const match = matches[i] as PhraseMatch;
+      const evidence = match.evidence;
+      this.#add(causeIndex(evidence.cause), evidence.weight, evidence.weight > 0 ? match : null);
       if (evidence.client && evidence.weight >= 3 && !evidenceClient) evidenceClient = evidence.client;
     }
     for (const code of facts.codes) {
       const known = this.#codes.get(code.toUpperCase());
       if (!known) continue;
-      for (const [cause, weight] of known.causes) {
-        this.#add(cause, weight, { kind: 'code', code, meaning: known.evidence.meaning });
-      }
+      const reason = new CodeReason(code, known.evidence.meaning);
+      for (let k = 0; k < known.causes.length; k++) this.#add(known.causes[k] as number, known.weights[k] as number, reason);
       if (known.evidence.client && !evidenceClient) evidenceClient = known.evidence.client;
     }
 
-    const decay = this.#tuning.evidenceDecay;
-    const sorted = this.#sorted;
-    for (const c of this.#order) {
-      // Counter-evidence ("sending quota" is not a full mailbox) subtracts in full.
-      let score = 0;
-      sorted.length = 0;
-      for (const w of this.#weights[c] as number[]) {
-        if (w < 0) score += w;
-        else if (w > 0) sorted.push(w);
-      }
-      sorted.sort((a, b) => b - a);
-      for (let i = 0; i < sorted.length; i++) score += (sorted[i] as number) * decay ** i;
-      this.#score[c] = score;
+    for (let i = 0; i < this.#orderCount; i++) {
+      const c = this.#order[i] as number;
+      this.#score[c] = this.#evidenceScore(c);
     }
 
     this.#applyContext(facts, text);
 
-    for (const c of this.#order) if ((this.#score[c] as number) > 0) this.#setFinal(c, this.#score[c] as number);
-    const anyEvidence = this.#finalOrder.length > 0;
+    for (let i = 0; i < this.#orderCount; i++) {
+      const c = this.#order[i] as number;
+      if ((this.#score[c] as number) > 0) this.#setFinal(c, this.#score[c] as number);
+    }
+    const anyEvidence = this.#finalCount > 0;
     const wordScores = this.#wordScores;
     if (this.#words.score(tokens, wordScores)) {
+      const { wordWeight, noEvidencePenalty } = this.#tuning;
       for (let c = 0; c < CAUSES; c++) {
         // "Unknown" examples share no wording (anything that is not a settings problem), so word
         // statistics say nothing for it; only its own evidence (sending limits, …) counts.
         if (c === UNKNOWN || !this.#words.knows(c)) continue;
-        const words = this.#tuning.wordWeight * (wordScores[c] as number);
-        this.#setFinal(c, this.#inFinal[c] === 1 ? (this.#final[c] as number) + words : words - this.#tuning.noEvidencePenalty);
+        const words = wordWeight * (wordScores[c] as number);
+        this.#setFinal(c, this.#inFinal[c] === 1 ? (this.#final[c] as number) + words : words - noEvidencePenalty);
       }
     }
 
@@ -260,154 +347,224 @@ export class DiagnosisEngine {
       code: facts.code,
       codes: facts.codes,
     };
-    return { causes: this.#rank(extracted, anyEvidence), extracted };
+    return { causes: this.#rank(extracted.client, anyEvidence), extracted };
   }
 
-  /** Whether `pattern` matches `subject`, worked out once per text and pattern. */
-  #memoTest(seen: Map<RegExp, boolean>, pattern: RegExp, subject: string): boolean {
-    let result = seen.get(pattern);
-    if (result === undefined) {
-      let test = this.#patternTests.get(pattern);
-      if (!test) this.#patternTests.set(pattern, (test = new PatternTest(pattern)));
-      result = test.mayMatch(subject, this.#lower) && pattern.test(subject);
-      seen.set(pattern, result);
+  /**
+   * One cause's score from its evidence weights. Counter-evidence ("sending quota" is not a full
+   * mailbox) subtracts in full; each further piece of evidence adds less, the strongest first.
+   * The few weights are sorted by insertion, and the additions keep their order: scores must not
+   * move by a rounding.
+   */
+  #evidenceScore(cause: number): number {
+    let score = 0;
+    const sorted = this.#sorted;
+    const causes = this.#evidenceCause;
+    const weights = this.#evidenceWeight;
+    let n = 0;
+    for (let k = 0; k < this.#evidenceCount; k++) {
+      if (causes[k] !== cause) continue;
+      const w = weights[k] as number;
+      if (w < 0) score += w;
+      else if (w > 0) {
+        let j = n++;
+        for (; j > 0 && (sorted[j - 1] as number) < w; j--) sorted[j] = sorted[j - 1] as number;
+        sorted[j] = w;
+      }
     }
-    return result;
+    const powers = this.#decayPowers;
+    for (let i = powers.length; i < n; i++) powers.push(this.#tuning.evidenceDecay ** i);
+    for (let i = 0; i < n; i++) score += (sorted[i] as number) * (powers[i] as number);
+    return score;
   }
 
   #applyContext(facts: Extracted, text: string): void {
-    const boosts = this.#boosts;
-    boosts.length = 0;
-    this.#providerSeen.clear();
-    this.#textSeen.clear();
-    this.#lowered.clear();
+    // Verdicts are stamped with the call; before the stamp wraps around, every one is cleared.
+    if (this.#call === 0xffffffff) {
+      this.#testedIn.fill(0);
+      this.#call = 0;
+    }
+    this.#call++;
     const score = this.#score;
-    for (const { rule, from, to } of this.#rules) {
+    const boostCause = this.#boostCause;
+    const boostAmount = this.#boostAmount;
+    const boostReason = this.#boostReason;
+    let boosts = 0;
+    for (const rule of this.#rules) {
+      const from = rule.from;
       let strongest = 0;
-      for (const c of from) if ((score[c] as number) > strongest) strongest = score[c] as number;
+      for (let k = 0; k < from.length; k++) if ((score[from[k] as number] as number) > strongest) strongest = score[from[k] as number] as number;
       if (strongest === 0) continue;
       // The cheap conditions first; a pattern shared by rules is run once per text.
-      const { provider, port, protocol, text: textPattern } = rule.when;
-      if (port && (facts.port === null || !port.includes(facts.port))) continue;
-      if (protocol && (facts.protocol === null || !protocol.includes(facts.protocol))) continue;
-      if (provider && !this.#memoTest(this.#providerSeen, provider, facts.host ?? text)) continue;
-      if (textPattern && !this.#memoTest(this.#textSeen, textPattern, text)) continue;
-      for (const [cause, share] of to) boosts.push([cause, strongest * share, rule.reason]);
-      if (rule.keep !== undefined) {
-        for (const c of from) {
-          if (this.#scored[c] === 1 && (score[c] as number) > 0) boosts.push([c, -(score[c] as number) * (1 - rule.keep), '']);
+      if (rule.port !== null && (facts.port === null || !rule.port.includes(facts.port))) continue;
+      if (rule.protocol !== null && (facts.protocol === null || !rule.protocol.includes(facts.protocol))) continue;
+      if (rule.provider >= 0 && !this.#holds(rule.provider, facts.host, text)) continue;
+      if (rule.text >= 0 && !this.#holds(rule.text, facts.host, text)) continue;
+      for (let k = 0; k < rule.to.length; k++) {
+        boostCause[boosts] = rule.to[k] as number;
+        boostAmount[boosts] = strongest * (rule.shares[k] as number);
+        boostReason[boosts++] = rule.reason;
+      }
+      if (rule.lose !== null) {
+        for (let k = 0; k < from.length; k++) {
+          const c = from[k] as number;
+          if (this.#scored[c] === 1 && (score[c] as number) > 0) {
+            boostCause[boosts] = c;
+            boostAmount[boosts] = -(score[c] as number) * rule.lose;
+            boostReason[boosts++] = '';
+          }
         }
       }
     }
     // Boosts are computed from the scores before any rule ran, so rule order never matters.
-    for (const [cause, boost, reason] of boosts) {
-      if (this.#scored[cause] === 0) {
-        this.#scored[cause] = 1;
-        this.#order.push(cause);
-      }
-      score[cause] = (score[cause] as number) + boost;
-      if (reason) (this.#reasons[cause] as Reason[]).push({ kind: 'rule', text: reason });
+    for (let k = 0; k < boosts; k++) {
+      const cause = boostCause[k] as number;
+      this.#touch(cause);
+      score[cause] = (score[cause] as number) + (boostAmount[k] as number);
+      const reason = boostReason[k] as string;
+      if (reason !== '') this.#addReason(cause, reason);
     }
   }
 
-  #rank(extracted: Extracted, anyEvidence: boolean): RankedCause[] {
+  /** Whether context test `i` holds for this text, worked out once per text. */
+  #holds(i: number, host: string | null, text: string): boolean {
+    if (this.#testedIn[i] !== this.#call) {
+      const { pattern, gate, onHost } = this.#contextTests[i] as ContextTest;
+      const subject = onHost ? (host ?? text) : text;
+      this.#held[i] = gate.mayMatch(subject) && pattern.test(subject) ? 1 : 0;
+      this.#testedIn[i] = this.#call;
+    }
+    return this.#held[i] === 1;
+  }
+
+
+  #rank(client: ClientId | null, anyEvidence: boolean): RankedCause[] {
     const t = this.#tuning;
     const final = this.#final;
     // With no evidence at all, word statistics alone must be clear before a cause is named.
     const baseline = anyEvidence ? t.unknownBaseline : Math.max(t.unknownBaseline, t.wordsOnlyMinimum);
     const unknownScore = Math.max(baseline, this.#inFinal[UNKNOWN] === 1 ? (final[UNKNOWN] as number) : -Infinity);
-    // Stable: equal scores keep the order in which their causes were first scored.
-    const ranked = this.#finalOrder.filter((c) => c !== UNKNOWN).sort((a, b) => (final[b] as number) - (final[a] as number));
+    const ranked = this.#ranked;
+    const count = this.#rankCauses();
     // Softmax over the named causes and "nothing fits"; scores are shifted for numeric safety.
-    const best = ranked[0];
-    const top = Math.max(unknownScore, best === undefined ? -Infinity : (final[best] as number));
-    const exp = (score: number) => Math.exp((score - top) / t.temperature);
-    let total = exp(unknownScore);
-    for (const c of ranked) total += exp(final[c] as number);
-    const confidence = (score: number) => exp(score) / total;
-
-    const out: RankedCause[] = [];
-    if (best === undefined || (final[best] as number) < unknownScore) {
-      out.push(this.#present(UNKNOWN, confidence(unknownScore), extracted.client));
+    const best = count > 0 ? (ranked[0] as number) : -1;
+    const top = Math.max(unknownScore, best < 0 ? -Infinity : (final[best] as number));
+    const temperature = t.temperature;
+    const exps = this.#exps;
+    const unknownExp = Math.exp((unknownScore - top) / temperature);
+    let total = unknownExp;
+    for (let i = 0; i < count; i++) {
+      const c = ranked[i] as number;
+      total += exps[c] = Math.exp(((final[c] as number) - top) / temperature);
     }
+
+    const slot = clientSlot(client);
+    const out: RankedCause[] = [];
+    if (best < 0 || (final[best] as number) < unknownScore) out.push(this.#present(UNKNOWN, unknownExp / total, slot, client));
     // When nothing in the text points anywhere, word statistics must stand out to be listed at all.
     const floor = anyEvidence ? t.minConfidence : t.wordsOnlyMinConfidence;
-    for (const c of ranked) {
-      if (out.length >= t.maxCauses) break;
-      const score = final[c] as number;
-      const p = confidence(score);
+    for (let i = 0; i < count && out.length < t.maxCauses; i++) {
+      const c = ranked[i] as number;
+      const p = (exps[c] as number) / total;
       // Every cause the text itself points to is listed; word statistics alone add a cause only
       // when it is still worth a look. "Nothing fits" stands alone otherwise.
-      const pointedTo = this.#scored[c] === 1 && (this.#weights[c] as number[]).some((w) => w > 0) && score > 0;
+      const pointedTo = this.#pointedTo[c] === 1 && (final[c] as number) > 0;
       if (out.length > 0 && p < floor && !pointedTo) continue;
-      out.push(this.#present(c, p, extracted.client));
+      out.push(this.#present(c, p, slot, client));
     }
     return out;
   }
 
-  #present(cause: number, confidence: number, client: ClientId | null): RankedCause {
+  /**
+   * Puts the causes with a final score but "unknown" into #ranked, best first, and says how many.
+   * Equal scores keep the order in which their causes were first scored (a stable insertion sort:
+   * there are a few dozen at most).
+   */
+  #rankCauses(): number {
+    const final = this.#final;
+    const ranked = this.#ranked;
+    let count = 0;
+    for (let i = 0; i < this.#finalCount; i++) {
+      const c = this.#finalOrder[i] as number;
+      if (c === UNKNOWN) continue;
+      const score = final[c] as number;
+      let j = count++;
+      for (; j > 0 && (final[ranked[j - 1] as number] as number) < score; j--) ranked[j] = ranked[j - 1] as number;
+      ranked[j] = c;
+    }
+    return count;
+  }
+
+  #present(cause: number, confidence: number, slot: number, client: ClientId | null): RankedCause {
     const info = this.#causes[cause];
     if (!info) throw new Error(`no content for cause ${CAUSE_IDS[cause]}`);
-    const evidence = new Set<string>();
-    for (const reason of this.#reasons[cause] as Reason[]) evidence.add(this.#describe(reason));
     return {
       id: info.id,
       confidence: Math.round(confidence * 1000) / 1000,
       title: info.title,
       explanation: info.explanation,
-      fixes: this.#fixesFor(info, client),
-      evidence: [...evidence].slice(0, 5),
+      fixes: this.#fixesFor(cause, info, slot, client),
+      evidence: this.#evidence(cause),
     };
   }
 
-  #fixesFor(info: CauseInfo, client: ClientId | null): string[] {
-    let byClient = this.#fixes.get(info);
-    if (!byClient) this.#fixes.set(info, (byClient = new Map()));
-    let fixes = byClient.get(client);
-    if (!fixes) byClient.set(client, (fixes = pickFixes(info, client)));
+  /** The first five distinct descriptions of what pointed to `cause`, in the order found. */
+  #evidence(cause: number): string[] {
+    const out: string[] = [];
+    for (let k = 0; k < this.#reasonCount; k++) {
+      if (this.#reasonCause[k] !== cause) continue;
+      const label = this.#describe(this.#reason[k] as Reason);
+      if (out.includes(label)) continue;
+      if (out.push(label) === 5) break;
+    }
+    return out;
+  }
+
+  /** `slot`: clientSlot(client). */
+  #fixesFor(cause: number, info: CauseInfo, slot: number, client: ClientId | null): string[] {
+    if (slot < 0) return pickFixes(info, client);
+    const i = cause * CLIENT_SLOTS + slot;
+    let fixes = this.#fixes[i];
+    if (fixes === undefined) this.#fixes[i] = fixes = pickFixes(info, client);
     // A copy: the answer is the caller's to change.
     return fixes.slice();
   }
 
   #describe(reason: Reason): string {
-    switch (reason.kind) {
-      case 'phrase': {
-        let label = this.#labels.get(reason.match);
-        if (label === undefined) {
-          const { evidence, phrase } = reason.match;
-          label = evidence.note ?? `"${phrase.replace(/\*/g, '…').replace(/ \.\. /g, ' … ')}"`;
-          this.#labels.set(reason.match, label);
-        }
-        return label;
-      }
-      case 'code':
-        return `${reason.code}: ${reason.meaning}`;
-      case 'rule':
-        return reason.text;
+    if (typeof reason === 'string') return reason;
+    if (reason instanceof CodeReason) return `${reason.code}: ${reason.meaning}`;
+    let label = this.#labels.get(reason);
+    if (label === undefined) {
+      const { evidence, phrase } = reason;
+      label = evidence.note ?? `"${phrase.replace(/\*/g, '…').replace(/ \.\. /g, ' … ')}"`;
+      this.#labels.set(reason, label);
     }
+    return label;
   }
 }
 
 /**
  * A context pattern with the strings one of which its every match contains (literals.ts): most
- * texts hold none ("://", "socketType="), and a substring search costs a fraction of running the
- * pattern over the whole text. Some patterns only give strings most texts hold ("mail"); a test
- * that lets most texts through is dropped after a while, as it then only adds its own cost.
+ * texts hold none ("://", "465"), and a substring search costs a fraction of running the pattern
+ * over the whole text. Only strings without letters are looked for: under the `i` flag the others
+ * would need the text lower-cased, which costs about as much as running the pattern. A test that
+ * lets most texts through is dropped after a while, as it then only adds its own cost.
  */
 class PatternTest {
-  readonly #literal: ReturnType<typeof literalTest>;
+  readonly #test: ((text: string) => boolean) | null;
   #tried = 0;
   #passed = 0;
 
   constructor(pattern: RegExp) {
-    this.#literal = literalTest(pattern);
+    const literal = literalTest(pattern);
+    this.#test = literal !== null && !literal.lowerCase ? literal.test : null;
   }
 
-  /** False only when the pattern cannot match `subject`; `lower` gives it lower-cased. */
-  mayMatch(subject: string, lower: (s: string) => string): boolean {
-    if (this.#literal === null || (this.#tried >= 64 && this.#passed * 2 > this.#tried)) return true;
+  /** False only when the pattern cannot match `subject`. */
+  mayMatch(subject: string): boolean {
+    if (this.#test === null || (this.#tried >= 64 && this.#passed * 2 > this.#tried)) return true;
     this.#tried++;
-    const pass = this.#literal.test(this.#literal.lowerCase ? lower(subject) : subject);
+    const pass = this.#test(subject);
     if (pass) this.#passed++;
     return pass;
   }

@@ -13,6 +13,9 @@ import { FNV_OFFSET, FNV_PRIME, type WordBuffer } from './normalize.js';
 
 const EMPTY = -1;
 const NORMALISED = /^[a-z0-9]+$/;
+// Local copies: optimised code reads an imported constant from its module cell on every use.
+const OFFSET = FNV_OFFSET;
+const PRIME = FNV_PRIME;
 
 export class Lexicon {
   /**
@@ -118,8 +121,8 @@ export class Lexicon {
 
   /** The id of `word` among the words already in the table, or -1. */
   #probe(word: string): number {
-    let h = FNV_OFFSET;
-    for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), FNV_PRIME);
+    let h = OFFSET;
+    for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), PRIME);
     const slots = this.#slots;
     const mask = (slots.length >> 1) - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
@@ -157,11 +160,11 @@ export class Lexicon {
       if (known) {
         hashes[id] = known[id] as number;
       } else {
-        let h = FNV_OFFSET;
+        let h = OFFSET;
         for (let k = 0; k < word.length; k++) {
           const b = word.charCodeAt(k);
           pool[at + k] = b;
-          h = Math.imul(h ^ b, FNV_PRIME);
+          h = Math.imul(h ^ b, PRIME);
         }
         hashes[id] = h;
       }
@@ -182,11 +185,44 @@ export class Lexicon {
     this.#pending.clear();
   }
 
+  /**
+   * Every word's id (-1 for a word the lexicon lacks) into `ids`, in one loop: a text's words are
+   * looked up here and nowhere else, and one loop keeps the table in locals where a call per word
+   * read it from the instance each time.
+   */
+  lookUp(words: WordBuffer, ids: Int32Array): void {
+    if (this.#indexed !== this.#words.length) this.#index();
+    const { bytes, starts, ends, hashes, count } = words;
+    const slots = this.#slots;
+    const entries = this.#entries;
+    const pool = this.#pool;
+    const mask = (slots.length >> 1) - 1;
+    for (let i = 0; i < count; i++) {
+      const h = hashes[i] as number;
+      const start = starts[i] as number;
+      const end = ends[i] as number;
+      let found = EMPTY;
+      for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+        const id = slots[slot * 2 + 1] as number;
+        if (id === EMPTY) break;
+        if (slots[slot * 2] !== h || entries[id * 2 + 1] !== end - start) continue;
+        const offset = (entries[id * 2] as number) - start;
+        let k = start;
+        while (k < end && pool[offset + k] === bytes[k]) k++;
+        if (k === end) {
+          found = id;
+          break;
+        }
+      }
+      ids[i] = found;
+    }
+  }
+
   /** The id of the bytes [start, end) of `words.bytes`, or -1. */
   find(words: WordBuffer, start: number, end: number): number {
     const bytes = words.bytes;
-    let h = FNV_OFFSET;
-    for (let k = start; k < end; k++) h = Math.imul(h ^ (bytes[k] as number), FNV_PRIME);
+    let h = OFFSET;
+    for (let k = start; k < end; k++) h = Math.imul(h ^ (bytes[k] as number), PRIME);
     return this.findHashed(words, start, end, h);
   }
 

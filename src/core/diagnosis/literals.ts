@@ -24,13 +24,16 @@ const MAX_STRINGS = 4;
  * A test that is false only when `pattern` cannot match the text (so the pattern need not run),
  * or null when its source gives nothing useful to look for. Under the `i` flag the test expects
  * the text lower-cased (`lowerCase`): without the `u` flag a pattern's ASCII letters match only
- * ASCII letters, which toLowerCase maps alike.
+ * ASCII letters, which toLowerCase maps alike. Strings without letters ("://", "465") are
+ * preferred: they are looked for in the text as it is, and lower-casing a 500-character text
+ * costs about as much as running a context pattern over it.
  */
 export function literalTest(pattern: RegExp): { lowerCase: boolean; test: (text: string) => boolean } | null {
-  const strings = worthTesting(pattern);
+  const asWritten = worthTesting(pattern, true);
+  const strings = asWritten ?? worthTesting(pattern, false);
   if (strings === null) return null;
   return {
-    lowerCase: pattern.flags.includes('i'),
+    lowerCase: asWritten === null && pattern.flags.includes('i'),
     test: (text: string) => {
       for (let i = 0; i < strings.length; i++) if (text.includes(strings[i] as string)) return true;
       return false;
@@ -40,25 +43,28 @@ export function literalTest(pattern: RegExp): { lowerCase: boolean; test: (text:
 
 /**
  * The strings (lower-cased under the `i` flag) one of which every match of `pattern` contains,
- * or null when nothing worth looking for can be read from its source.
+ * or null when nothing worth looking for can be read from its source. `asWritten`: only strings
+ * that every match holds exactly so, whatever its case: under the `i` flag, none with a letter.
  */
-export function requiredStrings(pattern: RegExp): string[] | null {
+export function requiredStrings(pattern: RegExp, asWritten = false): string[] | null {
   if (/[uv]/.test(pattern.flags)) return null;
   let need: Need;
   try {
-    const parser = new Parser(pattern.source, pattern.flags.includes('i'));
+    const parser = new Parser(pattern.source, pattern.flags.includes('i'), asWritten);
     need = parser.alternation();
     if (!parser.done) return null;
   } catch {
     return null;
   }
   if (need === null || need.length === 0 || need.some((s) => s.length < MIN_LENGTH)) return null;
-  return [...new Set(need)];
+  // A string that holds another adds nothing: wherever it is, so is the other.
+  const strings = [...new Set(need)];
+  return strings.filter((s) => !strings.some((t) => t !== s && s.includes(t)));
 }
 
 /** requiredStrings, when few enough to be worth looking for first. */
-function worthTesting(pattern: RegExp): string[] | null {
-  const strings = requiredStrings(pattern);
+function worthTesting(pattern: RegExp, asWritten: boolean): string[] | null {
+  const strings = requiredStrings(pattern, asWritten);
   return strings !== null && strings.length <= MAX_STRINGS ? strings : null;
 }
 
@@ -78,15 +84,17 @@ class Parser {
   #i = 0;
   readonly #source: string;
   readonly #ignoreCase: boolean;
+  readonly #asWritten: boolean;
 
   /** Whether the whole source was read (a stray ")" stops the reading early). */
   get done(): boolean {
     return this.#i === this.#source.length;
   }
 
-  constructor(source: string, ignoreCase: boolean) {
+  constructor(source: string, ignoreCase: boolean, asWritten: boolean) {
     this.#source = source;
     this.#ignoreCase = ignoreCase;
+    this.#asWritten = asWritten;
   }
 
   /** Branches separated by "|", up to ")" or the end: one of them matched, so one of their needs. */
@@ -209,7 +217,8 @@ class Parser {
   /** A plain character as the test looks for it; null when it cannot be looked for safely. */
   #plain(ch: string): string | null {
     if (!this.#ignoreCase) return ch;
-    // Under `i`, only ASCII compares safely after toLowerCase.
-    return ch.charCodeAt(0) < 128 ? ch.toLowerCase() : null;
+    // Under `i`, only ASCII compares safely after toLowerCase, and only what has no case as written.
+    if (ch.charCodeAt(0) >= 128 || (this.#asWritten && ch.toLowerCase() !== ch.toUpperCase())) return null;
+    return ch.toLowerCase();
   }
 }

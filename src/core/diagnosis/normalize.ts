@@ -31,13 +31,29 @@ const SERVER_NAME = /\b[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){2,8}\b/gi;
 // word characters, which are all in that set. So a maximal run of these characters can be
 // rewritten on its own with the same result as a rewrite of the whole text, and only runs holding
 // an "@" or two dots need the patterns at all: most runs are plain words.
-const NAME_CHAR = new Uint8Array(128);
-for (const ch of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.+-@') NAME_CHAR[ch.charCodeAt(0)] = 1;
 
-/** For ASCII: the lower-case letter or digit a character stands for in a word, 0 if it ends one. */
-const WORD_BYTE = new Uint8Array(128);
-for (const ch of 'abcdefghijklmnopqrstuvwxyz0123456789') WORD_BYTE[ch.charCodeAt(0)] = ch.charCodeAt(0);
-for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') WORD_BYTE[ch.charCodeAt(0)] = ch.toLowerCase().charCodeAt(0);
+/**
+ * What each ASCII character is to the scanner, in one table so the hot loop reads one byte per
+ * character: the lower-case letter or digit it stands for in a word (≥ WORD), or its kind.
+ * Kinds below NAME end a name run; NAME and up are the name characters that are no word bytes.
+ */
+const OTHER = 0;
+/** Space and line feed: a blank that counts as a run only after another blank. */
+const BLANK = 1;
+/** Tab, vertical tab, form feed, carriage return: blanks the extractor always collapses. */
+const ODD_BLANK = 2;
+const NAME = 3;
+const DOT = 4;
+const AT = 5;
+const WORD = 48;
+const CLASS = new Uint8Array(128);
+for (const ch of 'abcdefghijklmnopqrstuvwxyz0123456789') CLASS[ch.charCodeAt(0)] = ch.charCodeAt(0);
+for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') CLASS[ch.charCodeAt(0)] = ch.toLowerCase().charCodeAt(0);
+for (const ch of '_+-') CLASS[ch.charCodeAt(0)] = NAME;
+CLASS[46] = DOT;
+CLASS[64] = AT;
+CLASS[32] = CLASS[10] = BLANK;
+CLASS[9] = CLASS[11] = CLASS[12] = CLASS[13] = ODD_BLANK;
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const MAX_FOLDS = 4096;
@@ -62,6 +78,10 @@ function fold(codePoint: number): string {
 /** FNV-1a over a word's bytes: the scanner hashes words as it writes them, the lexicon looks them up by it. */
 export const FNV_OFFSET = 0x811c9dc5 | 0;
 export const FNV_PRIME = 0x01000193;
+// The loops read these copies: optimised code reads an exported constant from its module cell,
+// checked for the uninitialised hole, on every use, and a local one not at all.
+const OFFSET = FNV_OFFSET;
+const PRIME = FNV_PRIME;
 
 /** The words of one text: their lower-case ASCII bytes back to back, where each starts and ends, and its hash. */
 export class WordBuffer {
@@ -76,16 +96,32 @@ export class WordBuffer {
    * scanning, which visits every blank anyway.
    */
   blankRuns = false;
-  /** Bytes in use; the current word started at `wordStart` when it is ≥ 0, and hashes to `hash` so far. */
+  /** Bytes in use. */
   length = 0;
+  /**
+   * The scanner's state between its loops: the current word started at `wordStart` when it is
+   * ≥ 0, and hashes to `hash` so far; where the last blank was; the run of name characters to
+   * rewrite (from `runStart` when ≥ 0, with its "@" and "." counted).
+   */
   wordStart = -1;
-  hash = FNV_OFFSET;
+  hash = OFFSET;
+  lastBlank = -2;
+  runStart = -1;
+  runAts = 0;
+  runDots = 0;
+  /** The state when the current run started. */
+  runCount = 0;
+  runLength = 0;
+  runWordStart = -1;
+  runHash = 0;
 
   reset(): void {
     this.blankRuns = false;
     this.count = 0;
     this.length = 0;
     this.wordStart = -1;
+    this.lastBlank = -2;
+    this.runStart = -1;
   }
 
   word(i: number): string {
@@ -93,6 +129,50 @@ export class WordBuffer {
     const end = this.ends[i] as number;
     for (let k = this.starts[i] as number; k < end; k++) s += String.fromCharCode(this.bytes[k] as number);
     return s;
+  }
+
+  /** Notes the state at the start of a run of name characters, which may be taken back to it. */
+  saveRun(count: number, length: number, wordStart: number, hash: number): void {
+    this.runCount = count;
+    this.runLength = length;
+    this.runWordStart = wordStart;
+    this.runHash = hash;
+    this.runAts = 0;
+    this.runDots = 0;
+  }
+
+  /** Takes the words of the run out again. */
+  restoreRun(): void {
+    this.count = this.runCount;
+    this.length = this.runLength;
+    this.wordStart = this.runWordStart;
+    this.hash = this.runHash;
+  }
+
+  endWord(): void {
+    if (this.wordStart < 0) return;
+    this.starts[this.count] = this.wordStart;
+    this.ends[this.count] = this.length;
+    this.hashes[this.count++] = this.hash;
+    this.wordStart = -1;
+  }
+
+  /** Adds folded or rewritten text, which has room: letters and digits join words, the rest ends them. */
+  pushText(text: string): void {
+    for (let k = 0; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      const b = c < 128 ? (CLASS[c] as number) : OTHER;
+      if (b < WORD) {
+        this.endWord();
+        continue;
+      }
+      if (this.wordStart < 0) {
+        this.wordStart = this.length;
+        this.hash = OFFSET;
+      }
+      this.bytes[this.length++] = b;
+      this.hash = Math.imul(this.hash ^ b, PRIME);
+    }
   }
 
   /** Makes room for `extra` more bytes and as many more words. */
@@ -115,124 +195,235 @@ export class WordBuffer {
       this.hashes = hashes;
     }
   }
+}
 
-  endWord(): void {
-    if (this.wordStart < 0) return;
-    this.starts[this.count] = this.wordStart;
-    this.ends[this.count] = this.length;
-    this.hashes[this.count++] = this.hash;
-    this.wordStart = -1;
-  }
+/**
+ * The text's UTF-16 code units, copied by native code: reading a typed array costs a third of
+ * charCodeAt on the sliced and joined strings texts arrive as. Texts up to a clipped text's length
+ * share one buffer; a longer one (normalize() of a whole catalog entry) gets its own.
+ */
+const UNITS = new Uint16Array(MAX_CHARS + 64);
+const UNIT_BYTES = Buffer.from(UNITS.buffer);
 
-  /** Adds already-rewritten ASCII or folded text: letters and digits join words, the rest ends them. */
-  pushText(text: string): void {
-    this.reserve(text.length);
-    for (let k = 0; k < text.length; k++) {
-      const c = text.charCodeAt(k);
-      const b = c < 128 ? (WORD_BYTE[c] as number) : 0;
-      if (b === 0) {
-        this.endWord();
-        continue;
-      }
-      if (this.wordStart < 0) {
-        this.wordStart = this.length;
-        this.hash = FNV_OFFSET;
-      }
-      this.bytes[this.length++] = b;
-      this.hash = Math.imul(this.hash ^ b, FNV_PRIME);
-    }
+function codeUnits(text: string): Uint16Array {
+  if (text.length <= UNITS.length) {
+    UNIT_BYTES.write(text, 0, 'utf16le');
+    return UNITS;
   }
+  const units = new Uint16Array(text.length);
+  Buffer.from(units.buffer).write(text, 0, 'utf16le');
+  return units;
 }
 
 /** Fills `out` with the normalised words of `text`. */
 export function scanWords(text: string, out: WordBuffer): void {
-  out.reset();
+  // Room for a word per character; folds and rewrites that write more start over with more room.
+  let room = text.length;
+  for (;;) {
+    out.reset();
+    out.reserve(room);
+    const more = scanInto(text, codeUnits(text), out);
+    if (more === 0) return;
+    room = Math.max(room * 2, more);
+  }
+}
+
+/**
+ * scanWords with room for `text.length` more bytes and words: 0 when done, else the room the text
+ * needs at least. Plain ASCII goes through scanPlain; this loop handles what stops it: non-ASCII
+ * characters, and runs that hold an address or a server name.
+ */
+function scanInto(text: string, units: Uint16Array, out: WordBuffer): number {
   const n = text.length;
   let i = 0;
-  /** Where the last blank was, to see two in a row. */
-  let lastBlank = -2;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c >= 128) {
+  for (;;) {
+    i = scanPlain(units, i, n, out);
+    if (i === n && out.runStart < 0) break;
+    let pushed: string;
+    if (out.runStart >= 0) {
+      const rewritten = rewriteRun(text, units, out.runStart, i, out.runAts, out.runDots);
+      out.runStart = -1;
+      // Most runs with dots hold no name after all ("...", "i.e."): their words stay as read.
+      if (rewritten === null) continue;
+      out.restoreRun();
+      pushed = rewritten;
+    } else {
+      const c = units[i] as number;
       if (isUnicodeBlank(c)) {
-        if (c === 0xa0 || lastBlank === i - 1) out.blankRuns = true;
-        lastBlank = i;
+        if (c === 0xa0 || out.lastBlank === i - 1) out.blankRuns = true;
+        out.lastBlank = i;
       }
       let codePoint = c;
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-        const low = text.charCodeAt(i + 1);
+        const low = units[i + 1] as number;
         if (low >= 0xdc00 && low <= 0xdfff) codePoint = ((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
       }
       i += codePoint > 0xffff ? 2 : 1;
-      const folded = fold(codePoint);
-      // A character that folds to nothing (a lone accent) leaves the word it sits in whole.
-      if (folded.length > 0) out.pushText(folded);
+      pushed = fold(codePoint);
+    }
+    // Folded or rewritten text may be longer than the characters it stands for.
+    const need = pushed.length + n - i;
+    if (out.length + need > out.bytes.length || out.count + need + 1 > out.starts.length) return Math.max(out.length, out.count + 1) + need;
+    // A character that folds to nothing (a lone accent) leaves the word it sits in whole.
+    out.pushText(pushed);
+  }
+  out.endWord();
+  return 0;
+}
+
+/**
+ * The run of name characters [start, end) with addresses and server names rewritten, or null when
+ * neither pattern can match in it. Most runs are one name and nothing else ("mail.example.com",
+ * "5.7.1", "anna.smith@example.com", the same ending a sentence) or none at all ("...", "i.e."):
+ * those are recognised by their shape, which for them is what the patterns do, and only the rest
+ * goes through the patterns.
+ */
+function rewriteRun(text: string, units: Uint16Array, start: number, end: number, ats: number, dots: number): string | null {
+  const address = ats > 0 && mayHoldAddress(units, start, end);
+  if (!address && namesDots(units, start, end) < 2) return null;
+  // Dots after the last label are left over by either pattern, and make no word.
+  let last = end;
+  while (units[last - 1] === 46 && last > start) last--;
+  if (ats === 0 && isServerName(units, start, last)) return ' servername ';
+  if (ats === 1 && address && isAddress(units, start, last)) return ' emailaddress ';
+  let run = text.slice(start, end);
+  if (ats > 0) run = run.replace(EMAIL, ' emailaddress ');
+  if (dots > 1) run = run.replace(SERVER_NAME, ' servername ');
+  return run;
+}
+
+/** Whether an "@" has a character before it and one after it that EMAIL could take ([\w.+-] and [\w-]). */
+function mayHoldAddress(units: Uint16Array, start: number, end: number): boolean {
+  for (let k = start + 1; k + 1 < end; k++) {
+    if (units[k] !== 64 || units[k - 1] === 64) continue;
+    const next = units[k + 1] as number;
+    if ((CLASS[next] as number) >= WORD || next === 95 || next === 45) return true;
+  }
+  return false;
+}
+
+/**
+ * How many dots have a label character ([A-Za-z0-9-]) on both sides: a server name ("a.b.c")
+ * holds two, so a run with fewer holds none.
+ */
+function namesDots(units: Uint16Array, start: number, end: number): number {
+  let found = 0;
+  for (let k = start + 1; k + 1 < end; k++) {
+    if (units[k] === 46 && isLabelChar(units[k - 1] as number) && isLabelChar(units[k + 1] as number)) found++;
+  }
+  return found;
+}
+
+function isLabelChar(c: number): boolean {
+  return c < 128 && ((CLASS[c] as number) >= WORD || c === 45);
+}
+
+/**
+ * Whether SERVER_NAME matches the whole run at its first try: 3 to 9 labels of 1 to 63 letters,
+ * digits and "-", a letter or digit at each end (for the `\b`s).
+ */
+function isServerName(units: Uint16Array, start: number, end: number): boolean {
+  if ((CLASS[units[start] as number] as number) < WORD || (CLASS[units[end - 1] as number] as number) < WORD) return false;
+  return labels(units, start, end, false, 3);
+}
+
+/**
+ * Whether EMAIL matches the whole run (with one "@") at its first try: 1 to 64 characters before
+ * the "@" (any name character but "@" is in [\w.+-]), then 2 to 9 labels of 1 to 63 of [\w-].
+ */
+function isAddress(units: Uint16Array, start: number, end: number): boolean {
+  let at = start;
+  while (units[at] !== 64) at++;
+  return at > start && at - start <= 64 && labels(units, at + 1, end, true, 2);
+}
+
+/** Whether [start, end) is `least` to 9 dot-separated labels of 1 to 63 of [A-Za-z0-9-] (and "_" if `underscore`). */
+function labels(units: Uint16Array, start: number, end: number, underscore: boolean, least: number): boolean {
+  let count = 1;
+  let label = 0;
+  for (let k = start; k < end; k++) {
+    const c = units[k] as number;
+    const kind = CLASS[c] as number;
+    if (kind === DOT) {
+      if (label === 0) return false;
+      count++;
+      label = 0;
       continue;
     }
-    if (NAME_CHAR[c] === 0) {
-      out.endWord();
-      if (c === 32 || (c >= 9 && c <= 13)) {
-        if ((c !== 32 && c !== 10) || lastBlank === i - 1) out.blankRuns = true;
-        lastBlank = i;
+    if (kind < WORD && c !== 45 && !(underscore && c === 95)) return false;
+    if (++label > 63) return false;
+  }
+  return label > 0 && count >= least && count <= 9;
+}
+
+/**
+ * Reads plain ASCII text from `i` into `out` until the end, a non-ASCII character, or the end of a
+ * run of name characters that may hold an address or a server name (`out.runStart` set; its words
+ * can be taken back out with restoreRun); returns where it stopped. The hot loop of a text. Its letters loop keeps
+ * only what it needs in locals; the rarely used state (blanks, the run) is kept in `out`, so that
+ * it does not cost every letter a register.
+ */
+function scanPlain(units: Uint16Array, from: number, n: number, out: WordBuffer): number {
+  const { bytes, starts, ends, hashes } = out;
+  let count = out.count;
+  let length = out.length;
+  let wordStart = out.wordStart;
+  let hash = out.hash | 0;
+  let i = from;
+  /** Where the current run of name characters started, -1 outside one. */
+  let runStart = -1;
+  while (i < n) {
+    const c = units[i] as number;
+    if (c >= 128) break;
+    let kind = CLASS[c] as number;
+    if (kind >= NAME && runStart < 0) {
+      // A run's words go in as they are read, and come back out if it is to be rewritten.
+      runStart = i;
+      out.saveRun(count, length, wordStart, hash);
+    }
+    if (kind >= WORD) {
+      if (wordStart < 0) {
+        wordStart = length;
+        hash = OFFSET;
       }
+      for (;;) {
+        bytes[length++] = kind;
+        hash = Math.imul(hash ^ kind, PRIME);
+        if (++i === n) break;
+        const d = units[i] as number;
+        kind = d < 128 ? (CLASS[d] as number) : OTHER;
+        if (kind < WORD) break;
+      }
+      continue;
+    }
+    if (wordStart >= 0) {
+      starts[count] = wordStart;
+      ends[count] = length;
+      hashes[count++] = hash;
+      wordStart = -1;
+    }
+    if (kind >= NAME) {
+      if (kind === DOT) out.runDots++;
+      else if (kind === AT) out.runAts++;
       i++;
       continue;
     }
-    // A run of name characters: its words go in as they are read; a run that turns out to hold
-    // an address or a server name is taken back out and put in rewritten. The loop keeps the
-    // buffer's state in locals: it is where a text's time goes.
-    out.reserve(n - i);
-    const { bytes, starts, ends, hashes } = out;
-    const count0 = out.count;
-    const length0 = out.length;
-    const wordStart0 = out.wordStart;
-    const hash0 = out.hash;
-    let count = count0;
-    let length = length0;
-    let wordStart = wordStart0;
-    let hash = hash0;
-    const start = i;
-    let dots = 0;
-    let ats = 0;
-    for (; i < n; i++) {
-      const d = text.charCodeAt(i);
-      if (d >= 128 || NAME_CHAR[d] === 0) break;
-      const b = WORD_BYTE[d] as number;
-      if (b !== 0) {
-        if (wordStart < 0) {
-          wordStart = length;
-          hash = FNV_OFFSET;
-        }
-        bytes[length++] = b;
-        hash = Math.imul(hash ^ b, FNV_PRIME);
-        continue;
-      }
-      if (wordStart >= 0) {
-        starts[count] = wordStart;
-        ends[count] = length;
-        hashes[count++] = hash;
-        wordStart = -1;
-      }
-      if (d === 46) dots++;
-      else if (d === 64) ats++;
+    if (runStart >= 0) {
+      if (out.runAts > 0 || out.runDots > 1) break;
+      runStart = -1;
     }
-    if (ats === 0 && dots < 2) {
-      out.count = count;
-      out.length = length;
-      out.wordStart = wordStart;
-      out.hash = hash;
-      continue;
+    if (kind !== OTHER) {
+      if (kind === ODD_BLANK || out.lastBlank === i - 1) out.blankRuns = true;
+      out.lastBlank = i;
     }
-    let run = text.slice(start, i);
-    if (ats > 0) run = run.replace(EMAIL, ' emailaddress ');
-    if (dots > 1) run = run.replace(SERVER_NAME, ' servername ');
-    out.count = count0;
-    out.length = length0;
-    out.wordStart = wordStart0;
-    out.hash = hash0;
-    out.pushText(run);
+    i++;
   }
-  out.endWord();
+  if (runStart >= 0 && (out.runAts > 0 || out.runDots > 1)) out.runStart = runStart;
+  out.count = count;
+  out.length = length;
+  out.wordStart = wordStart;
+  out.hash = hash;
+  return i;
 }
 
 /** JavaScript's \s beyond ASCII. */

@@ -99,18 +99,40 @@ export class PhraseMatcher {
   readonly #phraseText: string[];
   /** Per phrase, made on first use: a text tries a few dozen of the hundreds of phrases. */
   readonly #reports: (PhraseMatch | undefined)[];
-  /** Per phrase, decoded from the tables when a text first holds every word it needs. */
-  readonly #programs: (Program | undefined)[];
+  /**
+   * The walk reads the programs where the tables hold them. Per offset of a part, an alternative
+   * or an element, the offset just after it (`#skip`), filled per phrase when it is first walked.
+   */
+  readonly #code: Int32Array;
+  readonly #skip: Int32Array;
+  readonly #indexed: Uint8Array;
   /** Per phrase and per evidence entry, the last call that tried or matched it: no Set per call. */
   readonly #tried: Uint32Array;
   readonly #matched: Uint32Array;
-  /** Per prefix: the last call that looked for it, how many words had it, and where. */
-  readonly #prefixCall: Uint32Array;
+  /**
+   * The prefixes' letters (`#prefixBytes[#prefixFrom[k] .. #prefixFrom[k + 1]]`), and per bucket
+   * of their first two letters (bucketOf) the prefixes in it (`#byFirst[#firstFrom[b] .. #firstFrom[b + 1]]`).
+   */
+  readonly #prefixBytes: Uint8Array;
+  readonly #prefixFrom: Int32Array;
+  readonly #byFirst: Int32Array;
+  readonly #firstFrom: Int32Array;
+  /**
+   * The text's words that begin with each prefix, found for all prefixes at once the first time a
+   * text needs one (the call in `#prefixCall`): per prefix how many, and a list of positions
+   * (`#hitPosition` from `#prefixHead`, on by `#hitNext`).
+   */
+  #prefixCall = 0;
   readonly #prefixFound: Int32Array;
-  readonly #prefixAt: Int32Array[];
+  readonly #prefixHead: Int32Array;
+  readonly #prefixTail: Int32Array;
+  #hitPosition = new Int32Array(64);
+  #hitNext = new Int32Array(64);
   #call = 0;
   /** The text being matched, for the walk. */
   #tokens: Tokens | null = null;
+  #ids = new Int32Array(0);
+  #count = 0;
 
   /**
    * `tables`: the compiled form of these phrases over `lexicon` (scripts/build-engine-tables.ts);
@@ -131,14 +153,21 @@ export class PhraseMatcher {
     const tables = options.tables;
     this.#tables = tables && tables.phrases === phraseText.join('\n') ? tables : compileTables(evidence, lexicon, options.validate ?? true);
     const phrases = phraseText.length;
-    const prefixes = this.#tables.prefixes.length;
+    const prefixes = this.#tables.prefixes;
     this.#reports = new Array<PhraseMatch | undefined>(phrases);
-    this.#programs = new Array<Program | undefined>(phrases);
+    this.#code = this.#tables.programs;
+    this.#skip = new Int32Array(this.#code.length);
+    this.#indexed = new Uint8Array(phrases);
     this.#tried = new Uint32Array(phrases);
     this.#matched = new Uint32Array(evidence.length);
-    this.#prefixCall = new Uint32Array(prefixes);
-    this.#prefixFound = new Int32Array(prefixes);
-    this.#prefixAt = this.#tables.prefixes.map(() => new Int32Array(16));
+    // Latin-1 bytes are the characters' codes: prefixes are [a-z0-9].
+    this.#prefixBytes = Uint8Array.from(Buffer.from(prefixes.join(''), 'latin1'));
+    this.#prefixFrom = new Int32Array(prefixes.length + 1);
+    for (let k = 0; k < prefixes.length; k++) this.#prefixFrom[k + 1] = (this.#prefixFrom[k] as number) + (prefixes[k] as string).length;
+    [this.#byFirst, this.#firstFrom] = byFirstLetters(prefixes);
+    this.#prefixFound = new Int32Array(prefixes.length);
+    this.#prefixHead = new Int32Array(prefixes.length);
+    this.#prefixTail = new Int32Array(prefixes.length);
   }
 
   /** The compiled phrases, for scripts/build-engine-tables.ts. */
@@ -155,15 +184,6 @@ export class PhraseMatcher {
     return m;
   }
 
-  #program(p: number): Program {
-    let program = this.#programs[p];
-    if (program === undefined) {
-      program = decodeProgram(this.#tables.programs, this.#tables.programStart[p] as number);
-      this.#programs[p] = program;
-    }
-    return program;
-  }
-
   /**
    * Every evidence entry with at least one phrase in the text; each entry once. The matches are
    * the matcher's own objects, the same for every text: read them, never change them.
@@ -172,11 +192,13 @@ export class PhraseMatcher {
     if (this.#call === 0xffffffff) {
       this.#tried.fill(0);
       this.#matched.fill(0);
-      this.#prefixCall.fill(0);
+      this.#prefixCall = 0;
       this.#call = 0;
     }
     this.#call++;
     this.#tokens = tokens;
+    this.#ids = tokens.ids;
+    this.#count = tokens.count;
     const out: PhraseMatch[] = [];
     // Anchors are visited in the order their words first occur in the text, which decides
     // which phrase of an entry is reported.
@@ -214,6 +236,8 @@ export class PhraseMatcher {
    */
   #possible(required: Int32Array, from: number, to: number, prefixes: boolean): boolean {
     const tokens = this.#tokens as Tokens;
+    if (prefixes) this.#findPrefixes();
+    const found = this.#prefixFound;
     let i = from;
     while (i < to) {
       let alternatives = required[i++] as number;
@@ -228,7 +252,7 @@ export class PhraseMatcher {
             for (let k = i; k < end && !any; k++) {
               const word = required[k] as number;
               if (word >= 0) any = tokens.has(word);
-              else any = !prefixes || this.#prefixCount(-1 - word) > 0;
+              else any = !prefixes || (found[-1 - word] as number) > 0;
             }
             all = any;
           }
@@ -241,86 +265,197 @@ export class PhraseMatcher {
     return true;
   }
 
-  /** How many of the text's words begin with prefix `k`; their positions are worked out once per text. */
-  #prefixCount(k: number): number {
-    if (this.#prefixCall[k] === this.#call) return this.#prefixFound[k] as number;
-    const tokens = this.#tokens as Tokens;
-    const prefix = this.#tables.prefixes[k] as string;
-    const firstByte = prefix.charCodeAt(0);
-    const { bytes, starts } = tokens.words;
-    let positions = this.#prefixAt[k] as Int32Array;
-    let found = 0;
-    for (let i = 0; i < tokens.count; i++) {
-      if (bytes[starts[i] as number] !== firstByte || !tokens.startsWith(i, prefix)) continue;
-      if (found === positions.length) {
-        const grown = new Int32Array(found * 2);
-        grown.set(positions);
-        this.#prefixAt[k] = positions = grown;
-      }
-      positions[found++] = i;
+  /**
+   * Finds, once per text, the words that begin with each prefix: one pass over the words, each
+   * compared only with the prefixes of its first two letters.
+   */
+  #findPrefixes(): void {
+    if (this.#prefixCall === this.#call) return;
+    this.#prefixCall = this.#call;
+    this.#prefixFound.fill(0);
+    const { bytes, starts, ends } = (this.#tokens as Tokens).words;
+    const firstFrom = this.#firstFrom;
+    let hits = 0;
+    const short = (firstFrom[SHORT + 1] as number) > (firstFrom[SHORT] as number);
+    for (let i = 0; i < this.#count; i++) {
+      const start = starts[i] as number;
+      const length = (ends[i] as number) - start;
+      if (length > 1) hits = this.#findPrefixesOf(i, start, length, bucketOf(bytes[start] as number, bytes[start + 1] as number), hits);
+      if (short) hits = this.#findPrefixesOf(i, start, length, SHORT, hits);
     }
-    this.#prefixCall[k] = this.#call;
-    this.#prefixFound[k] = found;
-    return found;
+  }
+
+  /** Notes word i ([start, start + length) of the text's bytes) for the prefixes of `bucket` it begins with. */
+  #findPrefixesOf(i: number, start: number, length: number, bucket: number, hits: number): number {
+    const { bytes } = (this.#tokens as Tokens).words;
+    const letters = this.#prefixBytes;
+    const from = this.#prefixFrom;
+    const byFirst = this.#byFirst;
+    const found = this.#prefixFound;
+    const head = this.#prefixHead;
+    const tail = this.#prefixTail;
+    const last = this.#firstFrom[bucket + 1] as number;
+    for (let j = this.#firstFrom[bucket] as number; j < last; j++) {
+        const k = byFirst[j] as number;
+        const at = from[k] as number;
+        const n = (from[k + 1] as number) - at;
+        if (n > length) continue;
+        let m = 0;
+        while (m < n && bytes[start + m] === letters[at + m]) m++;
+        if (m < n) continue;
+        if (hits === this.#hitPosition.length) this.#growHits();
+        this.#hitPosition[hits] = i;
+        this.#hitNext[hits] = -1;
+        if (found[k] === 0) head[k] = hits;
+        else this.#hitNext[tail[k] as number] = hits;
+        tail[k] = hits++;
+        found[k] = (found[k] as number) + 1;
+    }
+    return hits;
+  }
+
+  #growHits(): void {
+    const size = this.#hitPosition.length * 2;
+    const position = new Int32Array(size);
+    position.set(this.#hitPosition);
+    this.#hitPosition = position;
+    const next = new Int32Array(size);
+    next.set(this.#hitNext);
+    this.#hitNext = next;
+  }
+
+  /** Whether word `i` of the text begins with prefix `k`. */
+  #hasPrefix(i: number, k: number): boolean {
+    const { bytes, starts, ends } = (this.#tokens as Tokens).words;
+    const start = starts[i] as number;
+    const at = this.#prefixFrom[k] as number;
+    const n = (this.#prefixFrom[k + 1] as number) - at;
+    if ((ends[i] as number) - start < n) return false;
+    for (let m = 0; m < n; m++) if (bytes[start + m] !== this.#prefixBytes[at + m]) return false;
+    return true;
   }
 
   #matches(p: number): boolean {
     const tokens = this.#tokens as Tokens;
-    const program = this.#program(p);
+    const at = this.#tables.programStart[p] as number;
+    const end = this.#tables.programStart[p + 1] as number;
+    if (this.#indexed[p] === 0) {
+      this.#index(at);
+      this.#indexed[p] = 1;
+    }
+    // The first part starts after the program's count of parts.
+    const part = at + 1;
     const starts = this.#tables.starts;
-    let at = this.#tables.startsStart[p] as number;
-    const n = starts[at++] as number;
+    let s = this.#tables.startsStart[p] as number;
+    const n = starts[s++] as number;
     if (n < 0) {
-      for (let q = 0; q < tokens.count; q++) if (this.#part(program, 0, q)) return true;
+      for (let q = 0; q < this.#count; q++) if (this.#part(part, end, q)) return true;
       return false;
     }
-    for (const end = at + n; at < end; at++) {
-      const word = starts[at] as number;
+    for (const last = s + n; s < last; s++) {
+      const word = starts[s] as number;
       if (word >= 0) {
         if (!tokens.has(word)) continue;
-        for (let q = tokens.first(word); q >= 0; q = tokens.next[q] as number) if (this.#part(program, 0, q)) return true;
+        for (let q = tokens.first(word); q >= 0; q = tokens.next[q] as number) if (this.#part(part, end, q)) return true;
       } else {
-        const found = this.#prefixCount(-1 - word);
-        const positions = this.#prefixAt[-1 - word] as Int32Array;
-        for (let j = 0; j < found; j++) if (this.#part(program, 0, positions[j] as number)) return true;
+        const k = -1 - word;
+        if (this.#prefixFound[k] === 0) continue;
+        for (let h = this.#prefixHead[k] as number; h >= 0; h = this.#hitNext[h] as number) if (this.#part(part, end, this.#hitPosition[h] as number)) return true;
       }
     }
     return false;
   }
 
-  /** Whether part `k` and all after it match with part `k` starting at word `pos`. */
-  #part(program: Program, k: number, pos: number): boolean {
-    const alternatives = program[k] as Alternative[];
-    for (let a = 0; a < alternatives.length; a++) if (this.#element(program, k, alternatives[a] as Alternative, 0, pos)) return true;
+  /** Fills `#skip` for the program at `at` (laid out as PhraseTables.programs says). */
+  #index(at: number): void {
+    const code = this.#code;
+    const skip = this.#skip;
+    let i = at + 1;
+    for (let parts = code[at] as number; parts > 0; parts--) {
+      const part = i++;
+      for (let alternatives = code[part] as number; alternatives > 0; alternatives--) {
+        const alternative = i++;
+        for (let elements = code[alternative] as number; elements > 0; elements--) {
+          const element = i++;
+          for (let choices = code[element] as number; choices > 0; choices--) i += 1 + (code[i] as number);
+          skip[element] = i;
+        }
+        skip[alternative] = i;
+      }
+      skip[part] = i;
+    }
+  }
+
+  /** Whether the part at offset `at` and all after it (up to `end`) match with it starting at word `pos`. */
+  #part(at: number, end: number, pos: number): boolean {
+    const code = this.#code;
+    const next = this.#skip[at] as number;
+    let alternative = at + 1;
+    for (let n = code[at] as number; n > 0; n--) {
+      if (this.#elements(alternative + 1, code[alternative] as number, next, end, pos)) return true;
+      alternative = this.#skip[alternative] as number;
+    }
     return false;
   }
 
-  #element(program: Program, k: number, alternative: Alternative, e: number, pos: number): boolean {
-    if (e === alternative.length) {
-      if (k + 1 === program.length) return true;
-      const last = Math.min(pos + GAP_WORDS, (this.#tokens as Tokens).count - 1);
-      for (let q = pos; q <= last; q++) if (this.#part(program, k + 1, q)) return true;
+  /** Whether the `left` elements from offset `at`, then the parts from `next`, match from word `pos`. */
+  #elements(at: number, left: number, next: number, end: number, pos: number): boolean {
+    if (left === 0) {
+      if (next === end) return true;
+      const last = Math.min(pos + GAP_WORDS, this.#count - 1);
+      for (let q = pos; q <= last; q++) if (this.#part(next, end, q)) return true;
       return false;
     }
-    const choices = alternative[e] as Element;
-    for (let c = 0; c < choices.length; c++) {
-      const end = this.#sequence(choices[c] as number[], pos);
-      if (end >= 0 && this.#element(program, k, alternative, e + 1, end)) return true;
+    const code = this.#code;
+    const after = this.#skip[at] as number;
+    let choice = at + 1;
+    for (let n = code[at] as number; n > 0; n--) {
+      const words = code[choice] as number;
+      const to = this.#sequence(choice + 1, words, pos);
+      if (to >= 0 && this.#elements(after, left - 1, next, end, to)) return true;
+      choice += 1 + words;
     }
     return false;
   }
 
-  /** The position after `words` when they are the text's words from `pos` on, else -1. */
-  #sequence(words: number[], pos: number): number {
-    const tokens = this.#tokens as Tokens;
-    if (pos + words.length > tokens.count) return -1;
-    const ids = tokens.ids;
-    for (let w = 0; w < words.length; w++) {
-      const word = words[w] as number;
-      if (word >= 0 ? ids[pos + w] !== word : !tokens.startsWith(pos + w, this.#tables.prefixes[-1 - word] as string)) return -1;
+  /** The position after the `n` words at offset `at` when they are the text's words from `pos` on, else -1. */
+  #sequence(at: number, n: number, pos: number): number {
+    if (pos + n > this.#count) return -1;
+    const code = this.#code;
+    const ids = this.#ids;
+    for (let w = 0; w < n; w++) {
+      const word = code[at + w] as number;
+      if (word >= 0 ? ids[pos + w] !== word : !this.#hasPrefix(pos + w, -1 - word)) return -1;
     }
-    return pos + words.length;
+    return pos + n;
   }
+}
+
+/** The indexes of `words` grouped by first letter, and where each letter's group starts (256 + 1 of them). */
+function byFirstLetters(words: readonly string[]): [Int32Array, Int32Array] {
+  const from = new Int32Array(BUCKETS + 1);
+  const bucket = (word: string) => (word.length < 2 ? SHORT : bucketOf(word.charCodeAt(0), word.charCodeAt(1)));
+  for (const word of words) from[bucket(word) + 1] = (from[bucket(word) + 1] as number) + 1;
+  for (let b = 0; b < BUCKETS; b++) from[b + 1] = (from[b + 1] as number) + (from[b] as number);
+  const grouped = new Int32Array(words.length);
+  const filled = from.slice(0, BUCKETS);
+  words.forEach((word, k) => {
+    const b = bucket(word);
+    grouped[filled[b] as number] = k;
+    filled[b] = (filled[b] as number) + 1;
+  });
+  return [grouped, from];
+}
+
+/**
+ * Prefixes are grouped by their first two letters, hashed into few buckets: most words of a text
+ * find theirs empty. Prefixes of one letter (none so far) share a bucket every word looks in.
+ */
+const BUCKETS = 512;
+const SHORT = BUCKETS - 1;
+
+function bucketOf(first: number, second: number): number {
+  return (first * 31 + second) % SHORT;
 }
 
 /**
@@ -420,29 +555,6 @@ function encodeProgram(program: Program, out: number[]): void {
       }
     }
   }
-}
-
-function decodeProgram(code: Int32Array, at: number): Program {
-  let i = at;
-  const program: Program = [];
-  for (let parts = code[i++] as number; parts > 0; parts--) {
-    const part: Alternative[] = [];
-    for (let alternatives = code[i++] as number; alternatives > 0; alternatives--) {
-      const alternative: Alternative = [];
-      for (let elements = code[i++] as number; elements > 0; elements--) {
-        const element: Element = [];
-        for (let choices = code[i++] as number; choices > 0; choices--) {
-          const choice: number[] = [];
-          for (let words = code[i++] as number; words > 0; words--) choice.push(code[i++] as number);
-          element.push(choice);
-        }
-        alternative.push(element);
-      }
-      part.push(alternative);
-    }
-    program.push(part);
-  }
-  return program;
 }
 
 /** What a text must hold for the program to match, and the words a match can start with. */

@@ -181,7 +181,6 @@ function firstOf(pairStart: Int32Array, k: number): number {
   return a;
 }
 
-const EMPTY = -1;
 
 export class WordModel {
   readonly #tables: WordTables;
@@ -194,16 +193,19 @@ export class WordModel {
    * keeps what a text reads small enough to stay in cache, where a full table of rows × causes
    * (1.9 MB) did not.
    */
-  readonly #zeroRow: Int32Array;
   #zeroWeights = new Float64Array(0);
   readonly #totals = new Map<number, number>();
-  readonly #countWeights: Float64Array;
+  /**
+   * Per row, everything a text reads of it side by side, so that it costs one or two cache lines
+   * where five arrays cost five: at `countStart[r] + 2r`, its zero-count row + 1 (0 until worked
+   * out), the last scoring call that counted it (so each term counts once without a Set), then
+   * per count its cause and weight.
+   */
+  readonly #records: Float64Array;
   readonly #termsPerCause: Float64Array;
   readonly #total: number;
   readonly #vocabulary: number;
   readonly #present: boolean[];
-  /** Per-term mark of the last scoring call that counted it, so each term counts once without a Set. */
-  readonly #seen: Uint32Array;
   #call = 0;
   #rows = new Int32Array(256);
   readonly #sums = new Float64Array(CAUSE_IDS.length);
@@ -231,7 +233,6 @@ export class WordModel {
     this.#total = this.#termsPerCause.reduce((a, b) => a + b, 0);
     this.#vocabulary = tables.countStart.length - 1;
     this.#present = Array.from(this.#termsPerCause, (n) => n > 0);
-    this.#seen = new Uint32Array(this.#vocabulary);
     const stems = tables.stemIds.length;
     this.#stems = stems;
     this.#rowOfStemId = new Int32Array(lexicon.size).fill(UNKNOWN);
@@ -239,8 +240,7 @@ export class WordModel {
 
     // Worked out per row on first use: a text touches a hundred of the thousands of rows, and
     // start-up time counts.
-    this.#zeroRow = new Int32Array(this.#vocabulary).fill(EMPTY);
-    this.#countWeights = new Float64Array(tables.counts.length >> 1);
+    this.#records = new Float64Array(tables.counts.length + 2 * this.#vocabulary);
   }
 
   /** Fills row r's weights: its zero-count row (shared by rows of the same total) and its own. */
@@ -261,8 +261,13 @@ export class WordModel {
       }
       for (let c = 0; c < causes; c++) this.#zeroWeights[z * causes + c] = this.#weight(0, all, c);
     }
-    for (let k = countStart[r] as number; k < end; k += 2) this.#countWeights[k >> 1] = this.#weight(counts[k + 1] as number, all, counts[k] as number);
-    this.#zeroRow[r] = z;
+    const record = (countStart[r] as number) + 2 * r;
+    for (let k = countStart[r] as number; k < end; k += 2) {
+      const at = record + 2 + k - (countStart[r] as number);
+      this.#records[at] = counts[k] as number;
+      this.#records[at + 1] = this.#weight(counts[k + 1] as number, all, counts[k] as number);
+    }
+    this.#records[record] = z + 1;
   }
 
   /** The log-odds a term seen in `inCause` messages of cause `c`, and `all` in total, adds to `c` (smoothed). */
@@ -348,16 +353,14 @@ export class WordModel {
    */
   score(tokens: Tokens, out: Float64Array): boolean {
     const causes = CAUSE_IDS.length;
-    const seen = this.#seen;
-    if (this.#call === 0xffffffff) {
-      seen.fill(0);
-      this.#call = 0;
-    }
+    // A double: it counts past 2³² calls without wrapping around to marks still in the records.
     const call = ++this.#call;
-    // Rows of the terms found, summed afterwards in one tight loop.
-    if (this.#rows.length < tokens.count * 2) this.#rows = new Int32Array(tokens.count * 2);
+    // Per term found, where its record starts and ends, summed afterwards in one tight loop.
+    if (this.#rows.length < tokens.count * 4) this.#rows = new Int32Array(tokens.count * 4);
     const rows = this.#rows;
-    let known = 0;
+    const records = this.#records;
+    const countStart = this.#tables.countStart;
+    let found = 0;
     // The same walk as terms(), without building the list: a stem pair can only be known when
     // both its stems are, so unknown words skip the pair lookup.
     let previous = -1;
@@ -368,33 +371,33 @@ export class WordModel {
         if (row === UNKNOWN) previous = -1;
         continue;
       }
-      if (seen[row] !== call) {
-        seen[row] = call;
-        rows[known++] = row;
+      let record = (countStart[row] as number) + 2 * row;
+      if (records[record + 1] !== call) {
+        records[record + 1] = call;
+        rows[found++] = record;
+        rows[found++] = (countStart[row + 1] as number) + 2 * row + 2;
+        if (records[record] === 0) this.#compute(row);
       }
       if (previous >= 0) {
         const pair = this.#pairRow(previous, row);
-        if (pair >= 0 && seen[pair] !== call) {
-          seen[pair] = call;
-          rows[known++] = pair;
+        record = pair >= 0 ? (countStart[pair] as number) + 2 * pair : 0;
+        if (pair >= 0 && records[record + 1] !== call) {
+          records[record + 1] = call;
+          rows[found++] = record;
+          rows[found++] = (countStart[pair + 1] as number) + 2 * pair + 2;
+          if (records[record] === 0) this.#compute(pair);
         }
       }
       previous = row;
     }
-    if (known === 0) return false;
+    if (found === 0) return false;
+    const known = found >> 1;
     // Rows of the same total share their zero-count weights, so the sum is taken per total
     // (how many rows have it × its weights) plus, per row, what its own counts change: ~600
     // additions for a 500-character text where row by row, cause by cause, took ~9,000. The
     // order of the additions changes, so sums may differ from a row-by-row sum in the last bits.
     const sums = this.#sums;
     sums.fill(0);
-    const { counts, countStart } = this.#tables;
-    const countWeights = this.#countWeights;
-    const zeroRow = this.#zeroRow;
-    for (let j = 0; j < known; j++) {
-      const r = rows[j] as number;
-      if (zeroRow[r] === EMPTY) this.#compute(r);
-    }
     const zeroWeights = this.#zeroWeights;
     if (this.#groupRows.length < this.#totals.size) {
       this.#groupRows = new Int32Array(this.#totals.size * 2);
@@ -403,15 +406,16 @@ export class WordModel {
     const groupRows = this.#groupRows;
     const groups = this.#groups;
     let touched = 0;
-    for (let j = 0; j < known; j++) {
-      const r = rows[j] as number;
-      const z = zeroRow[r] as number;
+    for (let j = 0; j < found; j += 2) {
+      const record = rows[j] as number;
+      const end = rows[j + 1] as number;
+      // Whole numbers kept as doubles: `| 0` reads them back without a check.
+      const z = ((records[record] as number) | 0) - 1;
       if (groupRows[z] === 0) groups[touched++] = z;
       groupRows[z] = (groupRows[z] as number) + 1;
-      const end = countStart[r + 1] as number;
-      for (let k = countStart[r] as number; k < end; k += 2) {
-        const c = counts[k] as number;
-        sums[c] = (sums[c] as number) + (countWeights[k >> 1] as number) - (zeroWeights[z * causes + c] as number);
+      for (let k = record + 2; k < end; k += 2) {
+        const c = (records[k] as number) | 0;
+        sums[c] = (sums[c] as number) + (records[k + 1] as number) - (zeroWeights[z * causes + c] as number);
       }
     }
     for (let g = 0; g < touched; g++) {

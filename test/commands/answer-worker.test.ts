@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnswerWorker, AnswerWorkerError } from '../../src/commands/support/answer-worker/host.js';
 import { fromPlainConfig, toPlainConfig } from '../../src/commands/support/answer-worker/protocol.js';
-import { BoundedMap } from '../../src/commands/support/bounded-map.js';
-import type { SharedAnswer } from '../../src/commands/support/deps.js';
 import { createLogger } from '../../src/commands/support/logger.js';
 import { ProbeLimits } from '../../src/commands/support/probe-limits.js';
 import { parseConfig } from '../../src/config.js';
@@ -15,10 +13,9 @@ function setup(entry?: URL) {
   const lines: string[] = [];
   const logger = createLogger({ write: (line) => lines.push(line) });
   const limits = new ProbeLimits(logger);
-  const shareable = new BoundedMap<string, SharedAnswer>(10, 60_000);
-  const worker = new AnswerWorker({ config, logger, limits, shareable, ...(entry ? { entry } : {}) });
+  const worker = new AnswerWorker({ config, logger, limits, ...(entry ? { entry } : {}) });
   const events = (name: string) => lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((e) => e.event === name);
-  return { worker, limits, shareable, events };
+  return { worker, limits, events };
 }
 
 let standIn: SlackStandIn;
@@ -41,7 +38,7 @@ describe('the answer worker', () => {
   });
 
   it('builds and posts answers on its own thread, and keeps each for Share in channel', async () => {
-    const { worker, shareable, events } = setup();
+    const { worker, events } = setup();
     try {
       await worker.start();
       const thread = events('answer_worker_started')[0]?.thread;
@@ -53,8 +50,11 @@ describe('the answer worker', () => {
         const posted = standIn.responses.filter((r) => r.id === id).at(-1);
         expect(posted?.body.response_type).toBe('ephemeral');
         expect(JSON.stringify(posted?.body.blocks)).toContain('0x800CCC0E');
-        expect(shareable.get(`share-${id}`)?.answer.kind).toBe('diagnosis');
+        expect((await worker.shared(`share-${id}`))?.kind).toBe('diagnosis');
       }
+      worker.forget(`share-${ids[0]}`);
+      expect(await worker.shared(`share-${ids[0]}`)).toBeNull();
+      expect(await worker.shared('never-given')).toBeNull();
       // The diagnosing and rendering happened on the worker's event loop, not this one.
       expect((worker.utilization()?.active ?? 0) - before).toBeGreaterThan(0);
     } finally {

@@ -19,7 +19,10 @@ export function registerShareInChannel(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTION_SHARE, async ({ ack, body, action, respond, client }) => {
     await ack();
     await guarded(deps.logger, 'share', async () => {
-      const shared = deps.shareable.get(action.value ?? '');
+      const shareId = action.value ?? '';
+      const kept = deps.shareable.get(shareId);
+      const fromWorker = kept ? null : await deps.answers.shared(shareId);
+      const shared = kept ?? (fromWorker ? { answer: fromWorker, threadTs: null } : undefined);
       const channel = body.channel?.id ?? body.container?.channel_id;
       if (!shared || channel === undefined) {
         await respond({ response_type: 'ephemeral', replace_original: false, text: 'This answer is too old to share. Ask again and share the new answer.' });
@@ -36,7 +39,8 @@ export function registerShareInChannel(app: App, deps: SlackDeps): void {
         await respond({ response_type: 'ephemeral', replace_original: false, text: 'emailhelp is not a member of this channel, so it cannot post here. Invite it with /invite @emailhelp, then share again.' });
         return;
       }
-      deps.shareable.delete(action.value ?? '');
+      if (kept) deps.shareable.delete(shareId);
+      else deps.answers.forget(shareId);
       await respond({ delete_original: true });
     }, (text) => respond({ response_type: 'ephemeral', replace_original: false, text }));
   });

@@ -11,7 +11,10 @@ export interface SlackDeps {
   config: Config;
   logger: AppLogger;
   limits: ProbeLimits;
-  /** Ephemeral answers that a "Share in channel" button may post, by share id. */
+  /**
+   * Ephemeral answers that a "Share in channel" button may post, by share id; slash-command
+   * answers are kept by the answer worker instead (answers.shared).
+   */
   shareable: BoundedMap<string, SharedAnswer>;
   /** Event ids already answered: Slack retries an event it thinks was not received. */
   seenEvents: BoundedMap<string, true>;
@@ -45,7 +48,7 @@ export function createDeps(config: Config, options: SlackDepsOptions): SlackDeps
     logger: options.logger,
     limits,
     shareable,
-    answers: new AnswerWorker({ config, logger: options.logger, limits, shareable, ...(options.extraCa ? { extraCa: options.extraCa } : {}) }),
+    answers: new AnswerWorker({ config, logger: options.logger, limits, ...(options.extraCa ? { extraCa: options.extraCa } : {}) }),
     // Slack retries a few times over about five minutes (https://api.slack.com/apis/events-api#retries).
     seenEvents: new BoundedMap(10_000, 60 * 60_000),
     ...(options.extraCa ? { extraCa: options.extraCa } : {}),

@@ -1,7 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../../../config.js';
-import type { BoundedMap } from '../bounded-map.js';
-import type { SharedAnswer } from '../deps.js';
+import type { Answer } from '../../../core/answer/index.js';
 import type { AppLogger } from '../logger.js';
 import type { ProbeLimits, ProbeSlot } from '../probe-limits.js';
 import { toPlainConfig, type AnswerJob, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
@@ -10,7 +9,6 @@ export interface AnswerWorkerOptions {
   config: Config;
   logger: AppLogger;
   limits: ProbeLimits;
-  shareable: BoundedMap<string, SharedAnswer>;
   extraCa?: readonly string[];
   /** The thread's module; thread.ts next to this file unless a test stands another in. */
   entry?: URL;
@@ -33,6 +31,7 @@ export class AnswerWorker {
   #ready: Promise<Worker> | null = null;
   #nextId = 0;
   readonly #jobs = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  readonly #sharedAsks = new Map<number, (answer: Answer | null) => void>();
   /** Probe slots the worker holds, by its request number. */
   readonly #slots = new Map<number, ProbeSlot>();
 
@@ -52,6 +51,25 @@ export class AnswerWorker {
     const done = new Promise<void>((resolve, reject) => this.#jobs.set(id, { resolve, reject }));
     this.#send(worker, { type: 'job', job: { ...job, id } });
     return done;
+  }
+
+  /**
+   * The answer a slash command's Share in channel button stands for, while the worker keeps it
+   * (null once too old, or when the worker that kept it is gone).
+   */
+  async shared(shareId: string): Promise<Answer | null> {
+    const worker = this.#worker;
+    if (worker === null) return null;
+    const request = this.#nextId++;
+    return new Promise((resolve) => {
+      this.#sharedAsks.set(request, resolve);
+      this.#send(worker, { type: 'shared', request, shareId });
+    });
+  }
+
+  /** Lets go of a shared answer once it is posted. */
+  forget(shareId: string): void {
+    if (this.#worker) this.#send(this.#worker, { type: 'forget', shareId });
   }
 
   /** The worker thread's event-loop use since it started (Node's measure), or null before it has. */
@@ -109,14 +127,15 @@ export class AnswerWorker {
   }
 
   #receive(worker: Worker, message: FromWorker): void {
-    const { logger, limits, shareable } = this.#options;
+    const { logger, limits } = this.#options;
     switch (message.type) {
       case 'done':
         this.#jobs.get(message.id)?.resolve();
         this.#jobs.delete(message.id);
         return;
-      case 'shareable':
-        shareable.set(message.shareId, { answer: message.answer, threadTs: null });
+      case 'shared':
+        this.#sharedAsks.get(message.request)?.(message.answer);
+        this.#sharedAsks.delete(message.request);
         return;
       case 'event':
         logger.event(message.level, message.name, message.fields);
@@ -157,6 +176,8 @@ export class AnswerWorker {
     this.#jobs.clear();
     for (const slot of this.#slots.values()) slot.finish('error');
     this.#slots.clear();
+    for (const ask of this.#sharedAsks.values()) ask(null);
+    this.#sharedAsks.clear();
   }
 }
 

@@ -17,12 +17,17 @@ export interface AnswerJob {
   shareId: string;
 }
 
-export type ToWorker = { type: 'job'; job: AnswerJob } | { type: 'probe-grant'; request: number; refused: string | null };
+export type ToWorker =
+  | { type: 'job'; job: AnswerJob }
+  | { type: 'probe-grant'; request: number; refused: string | null }
+  /** The answer kept for a Share in channel button, asked for when someone presses it. */
+  | { type: 'shared'; request: number; shareId: string }
+  | { type: 'forget'; shareId: string };
 
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'done'; id: number }
-  | { type: 'shareable'; shareId: string; answer: Answer }
+  | { type: 'shared'; request: number; answer: Answer | null }
   | { type: 'probe-acquire'; request: number; actor: ProbeActor; target: string }
   | { type: 'probe-finish'; request: number; outcome: string }
   | { type: 'event'; level: 'info' | 'warn' | 'error'; name: string; fields: Record<string, unknown> }

@@ -3,6 +3,8 @@ import { LogLevel } from '@slack/bolt';
 import { diagnose } from '../../../core/diagnosis/index.js';
 import type { ProbeReport } from '../../../core/probe/index.js';
 import { answerSlashCommand, type SlashAnswerEnv } from '../../slash/slash-answer.js';
+import type { Answer } from '../../../core/answer/index.js';
+import { BoundedMap } from '../bounded-map.js';
 import { describe, type AppLogger } from '../logger.js';
 import type { ProbeActor } from '../probe-limits.js';
 import { summarize } from '../probe-limits.js';
@@ -62,18 +64,31 @@ function remoteGuard(actor: ProbeActor) {
   };
 }
 
+// The answers a Share in channel button may post stay here until pressed (the main thread asks):
+// kept on the main thread, a thousand answers' objects made every one of its garbage collections
+// longer, and those pauses held up acknowledgements. Limits as for the main thread's (deps.ts).
+const shareable = new BoundedMap<string, Answer>(1000, 30 * 60_000);
+
 const env: SlashAnswerEnv = {
   config: fromPlainConfig(setup.config),
   logger,
   extraCa: setup.extraCa,
   guardProbe: remoteGuard,
-  share: (shareId, answer) => post({ type: 'shareable', shareId, answer }),
+  share: (shareId, answer) => shareable.set(shareId, answer),
 };
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'probe-grant') {
     grants.get(message.request)?.(message.refused);
     grants.delete(message.request);
+    return;
+  }
+  if (message.type === 'shared') {
+    post({ type: 'shared', request: message.request, answer: shareable.get(message.shareId) ?? null });
+    return;
+  }
+  if (message.type === 'forget') {
+    shareable.delete(message.shareId);
     return;
   }
   const { job } = message;

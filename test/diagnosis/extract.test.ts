@@ -196,3 +196,24 @@ describe('what the patterns decide, kept where they are tried only at their cand
     expect(performance.now() - started).toBeLessThan(400);
   });
 });
+
+describe('host tokens read from a copy of the code units', () => {
+  it('stops at the end of a short text after a longer one left its characters behind', () => {
+    expect(findHost('Could not connect to imap.example.org:993 today, said the long log line')).toBe('imap.example.org');
+    // The shared copy still holds "org:993 today…" past this text's end; the token must not run on into it.
+    expect(findHost('connect to imap.example.org')).toBe('imap.example.org');
+    expect(findPort('connect to imap.example.org', undefined)).toBeNull();
+    expect(findHost('server imap.exa')).toBe(null);
+  });
+
+  it('reads a text longer than the shared copy, with the host at its end', () => {
+    const text = 'x '.repeat(15_000) + 'failed: smtp.example.net:587';
+    expect(findHost(text)).toBe('smtp.example.net');
+    expect(findPort(text)).toBe(587);
+  });
+
+  it('reads hosts after non-ASCII characters and surrogate pairs where they stand', () => {
+    expect(findHost('Échec 😀 de connexion au serveur «imap.example.fr:993»')).toBe('imap.example.fr');
+    expect(findPort('Échec 😀 de connexion au serveur «imap.example.fr:993»')).toBe(993);
+  });
+});

@@ -1,6 +1,6 @@
 import type { ClientId, Protocol } from '../../content/types.js';
 import { CLIENT_MENTIONS, CODE_PRIORITY, MAIL_HOST_LABELS, type ClientMention } from '../../content/extraction.js';
-import { normalizeWords } from './normalize.js';
+import { codeUnits, normalizeWords } from './normalize.js';
 
 /**
  * Pulls the facts a helpdesk engineer looks for first out of pasted text: which server, which
@@ -285,20 +285,23 @@ function isSeparator(code: number): boolean {
  */
 function hostTokens(text: string, lower: string = text.toLowerCase()): HostToken[] {
   const out: HostToken[] = [];
+  // The tokens' characters are read from a typed array: charCodeAt on the sliced strings texts
+  // arrive as costs more. Nothing below reads past text.length, where the shared buffer holds stale units.
+  const units = codeUnits(text);
   // The lower-cased text holds "localhost" where /localhost/i finds it: no other character lower-cases to its letters.
   if (lower.includes('localhost')) {
-    for (let i = 0; i < text.length; i++) if (!isSeparator(text.charCodeAt(i))) i = readToken(text, i, out);
+    for (let i = 0; i < text.length; i++) if (!isSeparator(units[i] as number)) i = readToken(text, units, i, out);
     return out;
   }
   const marks = MARKS;
   marks.dot = text.indexOf('.');
   marks.colon = text.indexOf(':');
-  for (let at = nextInnerMark(text, 0, marks); at >= 0; ) {
+  for (let at = nextInnerMark(text, units, 0, marks); at >= 0; ) {
     // The character that makes a mark inner belongs to the token that holds it; the token is read from its start.
     let start = at;
-    while (start > 0 && !isSeparator(text.charCodeAt(start - 1))) start--;
-    const end = readToken(text, start, out);
-    at = nextInnerMark(text, end, marks);
+    while (start > 0 && !isSeparator(units[start - 1] as number)) start--;
+    const end = readToken(text, units, start, out);
+    at = nextInnerMark(text, units, end, marks);
   }
   return out;
 }
@@ -312,15 +315,15 @@ const MARKS = { dot: -1, colon: -1 };
  * /[.:][.:!?]*[^ \t\n….:!?]/g would end on). Dots and colons are found by substring search, which
  * skips the text between them faster than a regular expression tests each character.
  */
-function nextInnerMark(text: string, from: number, marks: { dot: number; colon: number }): number {
+function nextInnerMark(text: string, units: Uint16Array, from: number, marks: { dot: number; colon: number }): number {
   for (;;) {
     if (marks.dot >= 0 && marks.dot < from) marks.dot = text.indexOf('.', from);
     if (marks.colon >= 0 && marks.colon < from) marks.colon = text.indexOf(':', from);
     const mark = marks.dot < 0 ? marks.colon : marks.colon < 0 ? marks.dot : Math.min(marks.dot, marks.colon);
     if (mark < 0) return -1;
     let next = mark + 1;
-    while (next < text.length && isTrailing(text.charCodeAt(next))) next++;
-    if (next < text.length && !isSeparator(text.charCodeAt(next))) return next;
+    while (next < text.length && isTrailing(units[next] as number)) next++;
+    if (next < text.length && !isSeparator(units[next] as number)) return next;
     // Every dot and colon up to `next` ends its run of . : ! ? there too: none of them is inner.
     from = next;
   }
@@ -330,7 +333,7 @@ function nextInnerMark(text: string, from: number, marks: { dot: number; colon: 
  * Reads the token that starts at `start`, adds it when it can be a host or carry a port, and
  * returns where it ends. One pass over its characters notes all that decides it.
  */
-function readToken(text: string, start: number, out: HostToken[]): number {
+function readToken(text: string, units: Uint16Array, start: number, out: HostToken[]): number {
   // A dot (not the first character) or a colon seen; one of them followed by a character that is
   // not stripped from the end; where the stripped end begins; the first "@" or "=".
   let pending = false;
@@ -339,7 +342,7 @@ function readToken(text: string, start: number, out: HostToken[]): number {
   let atOrEquals = -1;
   let end = start;
   for (; end < text.length; end++) {
-    const code = text.charCodeAt(end);
+    const code = units[end] as number;
     if (isSeparator(code)) break;
     if (code < 128 && TRAILING[code] === 1) {
       if ((code === 46 && end > start && end + 1 < text.length) || code === 58) pending = true;
@@ -350,22 +353,22 @@ function readToken(text: string, start: number, out: HostToken[]): number {
     if ((code === 64 || code === 61) && atOrEquals < 0) atOrEquals = end;
   }
   if (!inner && end - start !== 9 && !(pending && solidEnd - start === 9)) return end;
-  const token = hostToken(text, start, end, atOrEquals);
+  const token = hostToken(text, units, start, end, atOrEquals);
   if (token) out.push(token);
   return end;
 }
 
 /** The token text[start, end) with its scheme, path, port and trailing punctuation cut off; `atOrEquals`: its first "@" or "=", -1 if none. */
-function hostToken(text: string, start: number, end: number, atOrEquals: number): HostToken | null {
+function hostToken(text: string, units: Uint16Array, start: number, end: number, atOrEquals: number): HostToken | null {
   let index = start;
   let stop = end;
   let prefix = '';
-  const afterScheme = schemeEnd(text, start, end);
+  const afterScheme = schemeEnd(units, start, end);
   if (afterScheme > 0) {
     prefix = text.slice(start, afterScheme);
     index = afterScheme;
     for (let i = index; i < end; i++) {
-      if (text.charCodeAt(i) === 47) {
+      if ((units[i] as number) === 47) {
         stop = i;
         break;
       }
@@ -373,34 +376,34 @@ function hostToken(text: string, start: number, end: number, atOrEquals: number)
   }
   // "@": an email address, whose domain is not a server name. "=": "[Hostname=AM6PR04MB….outlook.com]" and key=value noise.
   // A scheme holds neither, so the first one is in what is left unless a path was cut off with it.
-  if (atOrEquals >= 0 && (stop === end || hasAtOrEquals(text, index, stop))) return null;
+  if (atOrEquals >= 0 && (stop === end || hasAtOrEquals(units, index, stop))) return null;
   let port: number | null = null;
   // ":" and two to five digits at the end, with no line break before them (/^(.*):(\d{2,5})$/).
   let digits = stop;
-  while (digits > index && isDigit(text.charCodeAt(digits - 1))) digits--;
-  if (stop - digits >= 2 && stop - digits <= 5 && digits > index && text.charCodeAt(digits - 1) === 58 && !hasLineBreak(text, index, digits - 1)) {
+  while (digits > index && isDigit(units[digits - 1] as number)) digits--;
+  if (stop - digits >= 2 && stop - digits <= 5 && digits > index && (units[digits - 1] as number) === 58 && !hasLineBreak(units, index, digits - 1)) {
     port = Number(text.slice(digits, stop));
     stop = digits - 1;
   }
-  while (stop > index && isTrailing(text.charCodeAt(stop - 1))) stop--;
+  while (stop > index && isTrailing(units[stop - 1] as number)) stop--;
   if (stop === index || stop - index > MAX_HOST_LENGTH) return null;
   return { index, end: stop, port, prefix };
 }
 
-function hasAtOrEquals(text: string, start: number, end: number): boolean {
+function hasAtOrEquals(units: Uint16Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
+    const code = units[i] as number;
     if (code === 64 || code === 61) return true;
   }
   return false;
 }
 
 /** Where a URL scheme (/^[a-z0-9+]{2,10}:\/\//i) at the token's start ends, 0 if it has none. */
-function schemeEnd(text: string, start: number, end: number): number {
+function schemeEnd(units: Uint16Array, start: number, end: number): number {
   let i = start;
-  while (i < end && i - start <= 10 && isSchemeChar(text.charCodeAt(i))) i++;
+  while (i < end && i - start <= 10 && isSchemeChar(units[i] as number)) i++;
   if (i - start < 2 || i - start > 10 || i + 3 > end) return 0;
-  return text.charCodeAt(i) === 58 && text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47 ? i + 3 : 0;
+  return (units[i] as number) === 58 && (units[i + 1] as number) === 47 && (units[i + 2] as number) === 47 ? i + 3 : 0;
 }
 
 function isSchemeChar(code: number): boolean {
@@ -412,9 +415,9 @@ function isTrailing(code: number): boolean {
 }
 
 /** What a regular expression's `.` does not match. */
-function hasLineBreak(text: string, start: number, end: number): boolean {
+function hasLineBreak(units: Uint16Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
+    const code = units[i] as number;
     if (code === 10 || code === 13 || code === 0x2028 || code === 0x2029) return true;
   }
   return false;

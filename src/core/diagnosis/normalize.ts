@@ -200,12 +200,15 @@ export class WordBuffer {
 /**
  * The text's UTF-16 code units, copied by native code: reading a typed array costs a third of
  * charCodeAt on the sliced and joined strings texts arrive as. Texts up to a clipped text's length
- * share one buffer; a longer one (normalize() of a whole catalog entry) gets its own.
+ * share one buffer; a longer one (normalize() of a whole catalog entry) gets its own. The shared
+ * buffer holds the last text copied until the next call, so a caller reads it before calling
+ * anything that may copy another (the scanner and the extractor's token reader both do); past
+ * `text.length` it holds what earlier texts left.
  */
 const UNITS = new Uint16Array(MAX_CHARS + 64);
 const UNIT_BYTES = Buffer.from(UNITS.buffer);
 
-function codeUnits(text: string): Uint16Array {
+export function codeUnits(text: string): Uint16Array {
   if (text.length <= UNITS.length) {
     UNIT_BYTES.write(text, 0, 'utf16le');
     return UNITS;

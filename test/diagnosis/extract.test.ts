@@ -217,3 +217,22 @@ describe('host tokens read from a copy of the code units', () => {
     expect(findPort('Échec 😀 de connexion au serveur «imap.example.fr:993»')).toBe(993);
   });
 });
+
+describe('votes and sentences read without arrays', () => {
+  it.each([
+    ['Cannot reach POP3S.example.com:1234', 'pop3'],
+    ['Cannot reach Relay-2.example.com:1234', 'smtp'],
+    ['Cannot reach imap-x.example.com:1234', 'imap'],
+    ['Cannot reach popx.example.com:1234', null],
+  ])('the host %j votes for %s by its first label, up to a dot or hyphen, in any case', (text, protocol) => {
+    expect(extract(text).protocol).toBe(protocol);
+  });
+
+  it.each([
+    ['It works in Thunderbird. Outlook fails', 'outlook'],
+    ['Outlook fails\nbut Thunderbird works fine', 'outlook'],
+    ['Outlook says no. Thunderbird.', 'outlook'],
+  ])('the sentence around an app name ends at a dot or a line feed: %j', (text, client) => {
+    expect(extract(text).client).toBe(client);
+  });
+});

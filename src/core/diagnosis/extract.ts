@@ -582,6 +582,23 @@ function isDigitsAndDots(text: string, start: number, end: number): boolean {
   return end > start;
 }
 
+/** A host's first label that names its protocol (/^imaps?$/, /^pop3?s?$/, and the SMTP names). */
+const HOST_PROTOCOL = new Map<string, Protocol>([
+  ['imap', 'imap'], ['imaps', 'imap'],
+  ['pop', 'pop3'], ['pop3', 'pop3'], ['pops', 'pop3'], ['pop3s', 'pop3'],
+  ['smtp', 'smtp'], ['smtps', 'smtp'], ['securesmtp', 'smtp'], ['submission', 'smtp'], ['mailout', 'smtp'], ['relay', 'smtp'],
+]);
+
+/**
+ * The host's text up to its first "." or "-", lower-cased (what `host.toLowerCase().split(/[.-]/)[0]`
+ * gave, without the array and the pattern: no character lower-cases to a dot or a hyphen).
+ */
+function firstLabel(host: string): string {
+  let end = 0;
+  while (end < host.length && host.charCodeAt(end) !== 46 && host.charCodeAt(end) !== 45) end++;
+  return host.slice(0, end).toLowerCase();
+}
+
 const PORT_PROTOCOL: Record<number, Protocol> = { 993: 'imap', 143: 'imap', 995: 'pop3', 110: 'pop3', 465: 'smtp', 587: 'smtp', 25: 'smtp', 2525: 'smtp' };
 
 interface ProtocolWords {
@@ -653,12 +670,10 @@ export function findProtocol(
   if (byPort === 'imap') imap += 2;
   else if (byPort === 'pop3') pop3 += 2;
   else if (byPort === 'smtp') smtp += 2;
-  if (host !== null) {
-    const first = host.toLowerCase().split(/[.-]/)[0] ?? '';
-    if (/^imaps?$/.test(first)) imap += 3;
-    else if (/^pop3?s?$/.test(first)) pop3 += 3;
-    else if (/^(?:smtp|smtps|securesmtp|submission|mailout|relay)$/.test(first)) smtp += 3;
-  }
+  const byHost = host !== null ? HOST_PROTOCOL.get(firstLabel(host)) : undefined;
+  if (byHost === 'imap') imap += 3;
+  else if (byHost === 'pop3') pop3 += 3;
+  else if (byHost === 'smtp') smtp += 3;
   for (const c of codes) {
     if (c.kind === 'smtp_reply' || c.kind === 'smtp_enhanced') smtp += 2;
     else if (c.kind === 'imap') imap += 2;
@@ -744,12 +759,12 @@ export function findClient(text: string, codes: FoundCode[], words: WordSet = wo
   return 'other';
 }
 
+/** From the last "." or line feed at or before `index` to the first at or after it (no array per call). */
 function sentenceAround(text: string, index: number): string {
   const start = Math.max(text.lastIndexOf('.', index), text.lastIndexOf('\n', index), 0);
   const endDot = text.indexOf('.', index);
   const endNl = text.indexOf('\n', index);
-  const ends = [endDot, endNl].filter((i) => i >= 0);
-  const end = ends.length ? Math.min(...ends) : text.length;
+  const end = endDot < 0 ? (endNl < 0 ? text.length : endNl) : endNl < 0 ? endDot : Math.min(endDot, endNl);
   return text.slice(start, end);
 }
 

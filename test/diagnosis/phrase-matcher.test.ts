@@ -49,6 +49,25 @@ describe('phrase patterns', () => {
     expect(() => compilePhrase(ev(phrase), phrase)).toThrow(PhraseSyntaxError);
   });
 
+  it('finds prefixes for the phrases that name one, whatever phrases without were tried first', () => {
+    // "server .. down" names no prefix, so its test skips the prefix search; the phrases after it
+    // that do name one must still see the prefixes of this text, not of the one before.
+    const phrases = ['server .. down', 'server .. refus*', 'refus* (by|from) server', 'mailbox .. full'];
+    const evidence = phrases.map(ev);
+    const lexicon = new Lexicon();
+    const matcher = new PhraseMatcher(evidence, lexicon);
+    const tokens = new Tokens(lexicon);
+    const found = (text: string) => {
+      tokens.read(text);
+      return matcher.match(tokens).map((m) => m.phrase);
+    };
+    expect(found('server down, then server refused')).toEqual(['server .. down', 'server .. refus*']);
+    expect(found('server down and mailbox full')).toEqual(['server .. down', 'mailbox .. full']);
+    expect(found('refusal by server, server down')).toEqual(['server .. down', 'refus* (by|from) server']);
+    expect(found('the server refuses')).toEqual(['server .. refus*']);
+    expect(found('the server is down')).toEqual(['server .. down']);
+  });
+
   it('anchors on a plain word so most phrases are never run', () => {
     expect(compilePhrase(ev('connection .. refused'), 'connection .. refused').anchors).toEqual(['connection']);
     expect(compilePhrase(ev('refus* (ab|cd ef)'), 'refus* (ab|cd ef)').anchors).toEqual(['ab', 'cd']);

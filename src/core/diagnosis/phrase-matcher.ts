@@ -106,6 +106,12 @@ export class PhraseMatcher {
   readonly #code: Int32Array;
   readonly #skip: Int32Array;
   readonly #indexed: Uint8Array;
+  /**
+   * Per phrase, worked out on its first test: whether what it requires names a prefix (USES_PREFIXES)
+   * or not (NO_PREFIXES). Most name none, and then the second check and the search for the text's
+   * prefixes are work for nothing.
+   */
+  readonly #prefixUse: Uint8Array;
   /** Per phrase and per evidence entry, the last call that tried or matched it: no Set per call. */
   readonly #tried: Uint32Array;
   readonly #matched: Uint32Array;
@@ -158,6 +164,7 @@ export class PhraseMatcher {
     this.#code = this.#tables.programs;
     this.#skip = new Int32Array(this.#code.length);
     this.#indexed = new Uint8Array(phrases);
+    this.#prefixUse = new Uint8Array(phrases);
     this.#tried = new Uint32Array(phrases);
     this.#matched = new Uint32Array(evidence.length);
     // Latin-1 bytes are the characters' codes: prefixes are [a-z0-9].
@@ -225,9 +232,25 @@ export class PhraseMatcher {
     const from = requiredStart[p] as number;
     const to = requiredStart[p + 1] as number;
     // Known words first; prefixes (a walk over the text's words) only for phrases that pass.
-    if (!this.#possible(required, from, to, false) || !this.#possible(required, from, to, true) || !this.#matches(p)) return;
+    if (!this.#possible(required, from, to, false)) return;
+    if (this.#usesPrefixes(p, from, to) && !this.#possible(required, from, to, true)) return;
+    if (!this.#matches(p)) return;
     this.#matched[e] = call;
     out.push(this.#match(p));
+  }
+
+  /**
+   * Whether phrase p's requirements (`required[from .. to]`) name a prefix. Its starts are first
+   * words of its first part, which are among them (requiredOf), so a phrase that names none there
+   * starts with none either, and its walk never reads the prefixes found.
+   */
+  #usesPrefixes(p: number, from: number, to: number): boolean {
+    let use = this.#prefixUse[p] as number;
+    if (use === 0) {
+      use = requiresPrefix(this.#tables.required, from, to) ? USES_PREFIXES : NO_PREFIXES;
+      this.#prefixUse[p] = use;
+    }
+    return use === USES_PREFIXES;
   }
 
   /**
@@ -429,6 +452,23 @@ export class PhraseMatcher {
     }
     return pos + n;
   }
+}
+
+const NO_PREFIXES = 1;
+const USES_PREFIXES = 2;
+
+/** Whether a clause of `required[from .. to]` (laid out as PhraseTables.required says) names a prefix. */
+function requiresPrefix(required: Int32Array, from: number, to: number): boolean {
+  let i = from;
+  while (i < to) {
+    for (let alternatives = required[i++] as number; alternatives > 0; alternatives--) {
+      for (let clauses = required[i++] as number; clauses > 0; clauses--) {
+        const end = i + 1 + (required[i] as number);
+        for (i++; i < end; i++) if ((required[i] as number) < 0) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** The indexes of `words` grouped by first letter, and where each letter's group starts (256 + 1 of them). */

@@ -83,6 +83,9 @@ const hostile = {
   'binary 1 MB': Buffer.from(Array.from({ length: 1 << 20 }, (_, i) => (i * 131) % 256)).toString('latin1'),
   'only emoji': '😀🔥📧'.repeat(20_000),
   'nested dots': 'a.'.repeat(500_000),
+  // Within the 20,000 characters diagnosis reads: an extraction pattern was quadratic on it (~1 s).
+  '20,000 dots': '.'.repeat(20_000),
+  '10,000 colons': ':!'.repeat(10_000),
   'regex-hostile': '(?:.*)+$^[\\]{1000}(a+)+b'.repeat(40_000),
   'IMAP tag flood': `${'A'.repeat(1_000_000)}1 NO`,
 };

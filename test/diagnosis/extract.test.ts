@@ -189,11 +189,9 @@ describe('what the patterns decide, kept where they are tried only at their cand
     expect(extract('my gmail.com account in the mail app').client).toBe('other');
   });
 
-  it('reads a run of dots or colons once, not once per dot', () => {
-    const started = performance.now();
+  it('finds no host in a run of dots or colons', () => {
+    // How long these take is measured in bench/run.mjs ("20,000 dots": the old pattern took ~1 s).
     for (const text of ['.'.repeat(19_999) + ' ', ':!'.repeat(9_999) + ' ', 'a.'.repeat(10_000)]) expect(extract(text).host).toBeNull();
-    // The old pattern took close to a second on the dots alone.
-    expect(performance.now() - started).toBeLessThan(400);
   });
 });
 

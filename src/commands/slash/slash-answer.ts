@@ -1,8 +1,8 @@
 import type { ProbeReport } from '../../core/probe/index.js';
-import { buildAnswer, type Answer, type AnswerContext } from '../../core/answer/index.js';
+import { buildAnswer, type Answer } from '../../core/answer/index.js';
 import type { Config } from '../../config.js';
 import { answerMessage } from '../blocks/answer-blocks.js';
-import { SLASH_COMMAND } from '../support/deps.js';
+import { answerContextWith } from '../support/deps.js';
 import { guarded } from '../support/guarded.js';
 import type { AppLogger } from '../support/logger.js';
 import { Progress } from '../support/progress.js';
@@ -31,9 +31,7 @@ export async function answerSlashCommand(job: AnswerJob, env: SlashAnswerEnv): P
     'slash',
     async () => {
       const progress = new Progress((message) => respond({ response_type: 'ephemeral', ...message }));
-      const context: AnswerContext = { config: env.config, command: SLASH_COMMAND, guardProbe: env.guardProbe(job.actor), onProgress: progress.step };
-      if (env.extraCa) context.extraCa = env.extraCa;
-      const answer = await buildAnswer(job.ask, context);
+      const answer = await buildAnswer(job.ask, answerContextWith(env, env.guardProbe(job.actor), progress.step));
       await progress.settled();
       const message = answerMessage(answer, { shareId: job.shareId });
       env.share(job.shareId, answer);

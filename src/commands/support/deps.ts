@@ -57,12 +57,17 @@ export function createDeps(config: Config, options: SlackDepsOptions): SlackDeps
 
 /** The answer builder's context for one request by one user on one surface. */
 export function answerContext(deps: SlackDeps, actor: ProbeActor, onProgress?: (step: string) => void): AnswerContext {
-  const context: AnswerContext = {
-    config: deps.config,
-    command: SLASH_COMMAND,
-    guardProbe: deps.limits.guardFor(actor),
-  };
-  if (deps.extraCa) context.extraCa = deps.extraCa;
+  return answerContextWith(deps, deps.limits.guardFor(actor), onProgress);
+}
+
+/** answerContext with the probe guard given: the answer worker's comes from across threads. */
+export function answerContextWith(
+  base: { config: Config; extraCa?: readonly string[] | null | undefined },
+  guardProbe: NonNullable<AnswerContext['guardProbe']>,
+  onProgress?: (step: string) => void,
+): AnswerContext {
+  const context: AnswerContext = { config: base.config, command: SLASH_COMMAND, guardProbe };
+  if (base.extraCa) context.extraCa = base.extraCa;
   if (onProgress) context.onProgress = onProgress;
   return context;
 }

@@ -9,6 +9,11 @@ import { LogLevel, type Logger } from '@slack/bolt';
 
 const LEVELS: LogLevel[] = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
 
+/** Whether a line at `level` is written when the log is set to `threshold`. */
+export function levelEnabled(level: LogLevel, threshold: LogLevel): boolean {
+  return LEVELS.indexOf(level) >= LEVELS.indexOf(threshold);
+}
+
 export interface AppLogger extends Logger {
   /** A structured event (`probe`, `feedback`, `handler_error` …) with its fields. */
   event(level: 'info' | 'warn' | 'error', name: string, fields: Record<string, unknown>): void;
@@ -55,7 +60,7 @@ export function createLogger(options: LoggerOptions = {}): AppLogger {
   const secrets = options.secrets ?? [];
   let level: LogLevel = options.level ?? LogLevel.INFO;
   let name = options.name ?? 'emailhelp';
-  const enabled = (l: LogLevel) => LEVELS.indexOf(l) >= LEVELS.indexOf(level);
+  const enabled = (l: LogLevel) => levelEnabled(l, level);
   const emit = (l: LogLevel, record: Record<string, unknown>) => {
     if (!enabled(l)) return;
     const line = JSON.stringify({ time: new Date().toISOString(), level: l, name, ...record });

@@ -42,18 +42,7 @@ export class ProbeLimits {
 
   /** A guard for the answer builder: runs the probe within the limits, or says why not. */
   guardFor(actor: ProbeActor): (target: string, run: () => Promise<ProbeReport>) => Promise<ProbeReport | { refused: string }> {
-    return async (target, run) => {
-      const slot = await this.acquire(actor, target);
-      if ('refused' in slot) return slot;
-      try {
-        const report = await run();
-        slot.finish(summarize(report));
-        return report;
-      } catch (error) {
-        slot.finish('error');
-        throw error;
-      }
-    };
+    return (target, run) => runInSlot(this.acquire(actor, target), run);
   }
 
   /**
@@ -100,8 +89,25 @@ export interface ProbeSlot {
   finish(outcome: string): void;
 }
 
+/**
+ * Runs a probe in a slot once it is granted and gives the slot back with the outcome; a refusal is
+ * the answer. The slot comes from ProbeLimits.acquire, here or across threads (the answer worker).
+ */
+export async function runInSlot(slot: Promise<ProbeSlot | { refused: string }>, run: () => Promise<ProbeReport>): Promise<ProbeReport | { refused: string }> {
+  const granted = await slot;
+  if ('refused' in granted) return granted;
+  try {
+    const report = await run();
+    granted.finish(summarize(report));
+    return report;
+  } catch (error) {
+    granted.finish('error');
+    throw error;
+  }
+}
+
 /** ok / warn / fail counts and the causes: enough to see in the audit log what a probe found. */
-export function summarize(report: ProbeReport): string {
+function summarize(report: ProbeReport): string {
   const count = (s: string) => report.checks.filter((c) => c.status === s).length;
   const causes = report.causes.length > 0 ? ` causes=${report.causes.join(',')}` : '';
   return `ok=${count('ok')} warn=${count('warn')} fail=${count('fail')}${causes}`;

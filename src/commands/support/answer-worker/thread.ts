@@ -5,9 +5,8 @@ import type { ProbeReport } from '../../../core/probe/index.js';
 import { answerSlashCommand, type SlashAnswerEnv } from '../../slash/slash-answer.js';
 import type { Answer } from '../../../core/answer/index.js';
 import { BoundedMap } from '../bounded-map.js';
-import { describe, type AppLogger } from '../logger.js';
-import type { ProbeActor } from '../probe-limits.js';
-import { summarize } from '../probe-limits.js';
+import { describe, levelEnabled, type AppLogger } from '../logger.js';
+import { runInSlot, type ProbeActor, type ProbeSlot } from '../probe-limits.js';
 import { fromPlainConfig, type FromWorker, type ToWorker, type WorkerSetup } from './protocol.js';
 
 /**
@@ -22,10 +21,9 @@ if (!port) throw new Error('thread.ts runs as a worker thread');
 const setup = workerData as WorkerSetup;
 const post = (message: FromWorker): void => port.postMessage(message);
 
-const LEVELS: string[] = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
 let level = setup.logLevel as LogLevel;
 const plain = (l: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
-  if (LEVELS.indexOf(l) >= LEVELS.indexOf(level)) post({ type: 'log', level: l, text: msg.map(describe).join(' ') });
+  if (levelEnabled(l as LogLevel, level)) post({ type: 'log', level: l, text: msg.map(describe).join(' ') });
 };
 /** The main thread's log, by message: it redacts and writes every line. */
 const logger: AppLogger = {
@@ -44,24 +42,19 @@ const logger: AppLogger = {
 const grants = new Map<number, (refused: string | null) => void>();
 let nextRequest = 0;
 
-/** guardProbe across threads: a slot from the main thread's limits, given back with the outcome. */
+/** ProbeLimits.acquire across threads: a slot from the main thread's limits, given back by message. */
+async function remoteAcquire(actor: ProbeActor, target: string): Promise<ProbeSlot | { refused: string }> {
+  const request = nextRequest++;
+  const refused = await new Promise<string | null>((resolve) => {
+    grants.set(request, resolve);
+    post({ type: 'probe-acquire', request, actor, target });
+  });
+  if (refused !== null) return { refused };
+  return { finish: (outcome) => post({ type: 'probe-finish', request, outcome }) };
+}
+
 function remoteGuard(actor: ProbeActor) {
-  return async (target: string, run: () => Promise<ProbeReport>): Promise<ProbeReport | { refused: string }> => {
-    const request = nextRequest++;
-    const refused = await new Promise<string | null>((resolve) => {
-      grants.set(request, resolve);
-      post({ type: 'probe-acquire', request, actor, target });
-    });
-    if (refused !== null) return { refused };
-    try {
-      const report = await run();
-      post({ type: 'probe-finish', request, outcome: summarize(report) });
-      return report;
-    } catch (error) {
-      post({ type: 'probe-finish', request, outcome: 'error' });
-      throw error;
-    }
-  };
+  return (target: string, run: () => Promise<ProbeReport>): Promise<ProbeReport | { refused: string }> => runInSlot(remoteAcquire(actor, target), run);
 }
 
 // The answers a Share in channel button may post stay here until pressed (the main thread asks):

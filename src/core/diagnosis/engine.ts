@@ -11,7 +11,8 @@ import {
 } from '../../content/types.js';
 import { EXTRACTION_WORDS, extract, type Extracted } from './extract.js';
 import { Lexicon } from './lexicon.js';
-import { literalTest } from './literals.js';
+import { LITERALS, lowerCased } from './literal-finder.js';
+import { gateStrings } from './literals.js';
 import { clip } from './normalize.js';
 import { PhraseMatcher, type PhraseMatch } from './phrase-matcher.js';
 import { tablesOf, type EngineTables } from './tables.js';
@@ -431,7 +432,8 @@ export class DiagnosisEngine {
     if (this.#testedIn[i] !== this.#call) {
       const { pattern, gate, onHost } = this.#contextTests[i] as ContextTest;
       const subject = onHost ? (host ?? text) : text;
-      this.#held[i] = gate.mayMatch(subject) && pattern.test(subject) ? 1 : 0;
+      // A host is a few characters: the pattern costs less than looking for its strings.
+      this.#held[i] = (subject !== text || gate.mayMatch(text)) && pattern.test(subject) ? 1 : 0;
       this.#testedIn[i] = this.#call;
     }
     return this.#held[i] === 1;
@@ -545,28 +547,24 @@ export class DiagnosisEngine {
 
 /**
  * A context pattern with the strings one of which its every match contains (literals.ts): most
- * texts hold none ("://", "465"), and a substring search costs a fraction of running the pattern
- * over the whole text. Only strings without letters are looked for: under the `i` flag the others
- * would need the text lower-cased, which costs about as much as running the pattern. A test that
- * lets most texts through is dropped after a while, as it then only adds its own cost.
+ * texts hold none ("gmail", "://", "2fa"), and all gates' strings are found in one pass over the
+ * text lower-cased (LiteralFinder), which costs a fraction of running the patterns over it.
  */
 class PatternTest {
-  readonly #test: ((text: string) => boolean) | null;
-  #tried = 0;
-  #passed = 0;
+  readonly #strings: Int32Array | null;
 
   constructor(pattern: RegExp) {
-    const literal = literalTest(pattern);
-    this.#test = literal !== null && !literal.lowerCase ? literal.test : null;
+    const strings = gateStrings(pattern);
+    this.#strings = strings === null ? null : LITERALS.idsOf(strings);
   }
 
-  /** False only when the pattern cannot match `subject`. */
-  mayMatch(subject: string): boolean {
-    if (this.#test === null || (this.#tried >= 64 && this.#passed * 2 > this.#tried)) return true;
-    this.#tried++;
-    const pass = this.#test(subject);
-    if (pass) this.#passed++;
-    return pass;
+  /**
+   * False only when the pattern cannot match `text`: every match holds one of the strings, and
+   * each survives lower-casing and the extractor's blank collapsing as it is (literals.ts), so
+   * the text the extractor lower-cased holds it too.
+   */
+  mayMatch(text: string): boolean {
+    return this.#strings === null || LITERALS.holdsAny(lowerCased(text), this.#strings);
   }
 }
 

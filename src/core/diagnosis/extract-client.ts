@@ -1,11 +1,14 @@
 import type { ClientId } from '../../content/types.js';
 import { CLIENT_MENTIONS, type ClientMention } from '../../content/extraction.js';
 import type { FoundCode } from './extract-codes.js';
-import { anyOf, wordSet, type WordSet } from './extract-words.js';
+import { wordSet, type WordSet } from './extract-words.js';
+import { LITERALS } from './literal-finder.js';
+import { gateStrings } from './literals.js';
 
 /** The mail app that showed the error. */
 
-const CLIENT_LITERALS = CLIENT_MENTIONS.map((m) => anyOf(m.literals));
+/** Per app, the strings one of which its every mention holds, read from its pattern (or as listed). */
+const CLIENT_STRINGS = CLIENT_MENTIONS.map((m) => LITERALS.idsOf(gateStrings(m.pattern) ?? m.literals));
 // A user who names a second app often says it works there.
 const WORKS = /\b(?:works?|working|fine|can always|no problems?|without problems?|funktionier\w*|funciona\w*|fonctionne\w*|marche|ok)\b/i;
 
@@ -21,7 +24,7 @@ export function findClient(text: string, codes: FoundCode[], words: WordSet = wo
   for (let k = 0; k < CLIENT_MENTIONS.length; k++) {
     const { client, pattern, keywords } = CLIENT_MENTIONS[k] as ClientMention;
     if (!words.hasAny(keywords)) continue;
-    if (!(CLIENT_LITERALS[k] as RegExp).test(lower)) continue;
+    if (!LITERALS.holdsAny(lower, CLIENT_STRINGS[k] as Int32Array)) continue;
     const m = pattern.exec(text);
     if (!m) continue;
     const score = WORKS.test(sentenceAround(text, m.index)) ? 1 : 3;

@@ -4,6 +4,7 @@ import { findClient } from './extract-client.js';
 import { digitRuns, findCodes, mostTellingCode, type FoundCode } from './extract-codes.js';
 import { findHost, hostTokens } from './extract-host.js';
 import { findPort } from './extract-port.js';
+import { noteLowerCased } from './literal-finder.js';
 import { findProtocol, PROTOCOL_WORDS } from './extract-protocol.js';
 import { wordSet, type WordSet } from './extract-words.js';
 
@@ -56,6 +57,7 @@ export function extract(raw: string, words: WordSet = wordSet(raw)): Extracted &
   const text = words.blankRuns === false ? raw : collapseWhitespace(raw);
   // Most texts need it: for "localhost", "port" and the app names.
   const lower = text.toLowerCase();
+  noteLowerCased(raw, lower);
   const runs = digitRuns(text);
   const found = findCodes(text, runs);
   const tokens = hostTokens(text, lower);

@@ -1,0 +1,210 @@
+/**
+ * Every string the pattern gates look for (literals.ts), found in one pass over a lower-cased text.
+ * A pattern runs only when the text holds one of the strings its matches must contain; one
+ * Aho–Corasick automaton over all of them reads each character once, where a search per string
+ * (or a pattern per gate) passes over the whole text again and again.
+ *
+ * The automaton is worked out as texts need it: at start only the trie of the strings is built
+ * (a few thousand steps), and a transition is computed the first time a text takes it. A full
+ * table (~1,600 states by ~40 characters) would cost a fresh process milliseconds before its first
+ * diagnosis, and most of it is never read.
+ */
+
+/** A transition not worked out yet. */
+const UNKNOWN = 0x7fffffff;
+
+/**
+ * The automaton. States are numbered times the number of classes, so a step is one addition and
+ * one read; a transition to a state where strings end is stored bitwise negated, so the common
+ * step (none ends) costs one comparison more.
+ */
+interface Automaton {
+  /** Per ASCII character, its class: 0 for characters in no string. */
+  classOf: Uint8Array;
+  classes: number;
+  /** Per state and class, the next state, as found in the text so far (else UNKNOWN). */
+  next: Int32Array;
+  /** Per state (not multiplied) times classes plus class, the trie's child. */
+  child: Map<number, number>;
+  /** Per state (not multiplied), its parent in the trie and the class that led there. */
+  parent: Int32Array;
+  via: Uint8Array;
+  /** Per state: its fallback, the longest proper suffix of its string in the trie (-1: not known yet). */
+  fallback: Int32Array;
+  /** Per state: the strings that end there, own and its fallbacks' (null: not known yet). */
+  ends: (Int32Array | null)[];
+  /** Per state: the strings that end exactly there, if any. */
+  own: Map<number, number[]>;
+}
+
+export class LiteralFinder {
+  readonly #ids = new Map<string, number>();
+  readonly #strings: string[] = [];
+  #automaton: Automaton | null = null;
+  /** Per string, the scan that last found it: nothing to clear between texts. */
+  #foundIn = new Uint32Array(0);
+  #scan = 0;
+  #scanned: string | null = null;
+
+  /** The ids of `strings` (lower-case), which from now on are looked for. */
+  idsOf(strings: readonly string[]): Int32Array {
+    const ids = new Int32Array(strings.length);
+    strings.forEach((s, k) => {
+      let id = this.#ids.get(s);
+      if (id === undefined) {
+        id = this.#strings.push(s) - 1;
+        this.#ids.set(s, id);
+        // Built again at the next scan; the last scan did not look for it.
+        this.#automaton = null;
+        this.#scanned = null;
+      }
+      ids[k] = id;
+    });
+    return ids;
+  }
+
+  /** Whether the lower-cased text `lower` holds any of the strings `ids` stand for. */
+  holdsAny(lower: string, ids: Int32Array): boolean {
+    if (lower !== this.#scanned) this.#find(lower);
+    const found = this.#foundIn;
+    const scan = this.#scan;
+    for (let k = 0; k < ids.length; k++) if (found[ids[k] as number] === scan) return true;
+    return false;
+  }
+
+  #find(lower: string): void {
+    const a = (this.#automaton ??= this.#build());
+    if (this.#scan === 0xffffffff) {
+      this.#foundIn.fill(0);
+      this.#scan = 0;
+    }
+    const scan = ++this.#scan;
+    this.#scanned = lower;
+    const { classOf, next } = a;
+    const found = this.#foundIn;
+    let state = 0;
+    for (let i = 0; i < lower.length; i++) {
+      const c = lower.charCodeAt(i);
+      // No string holds a character above 127: such a character ends every partial match.
+      const cls = c < 128 ? (classOf[c] as number) : 0;
+      let to = next[state + cls] as number;
+      if (to === UNKNOWN) to = transition(a, state, cls);
+      if (to < 0) {
+        state = ~to;
+        const ends = a.ends[state / a.classes] as Int32Array;
+        for (let k = 0; k < ends.length; k++) found[ends[k] as number] = scan;
+      } else state = to;
+    }
+  }
+
+  #build(): Automaton {
+    if (this.#foundIn.length < this.#strings.length) {
+      const grown = new Uint32Array(this.#strings.length);
+      grown.set(this.#foundIn);
+      this.#foundIn = grown;
+    }
+    return trieOf(this.#strings);
+  }
+}
+
+/** The trie of `strings` over the characters they use, with no transition worked out yet. */
+function trieOf(strings: readonly string[]): Automaton {
+  const classOf = new Uint8Array(128);
+  let classes = 1;
+  for (const s of strings) for (let i = 0; i < s.length; i++) if (classOf[s.charCodeAt(i)] === 0) classOf[s.charCodeAt(i)] = classes++;
+  // Children by state times classes plus class: most states have one, a table would be mostly empty.
+  const child = new Map<number, number>();
+  const parent: number[] = [0];
+  const via: number[] = [0];
+  const own = new Map<number, number[]>();
+  strings.forEach((s, id) => {
+    let state = 0;
+    for (let i = 0; i < s.length; i++) {
+      const cls = classOf[s.charCodeAt(i)] as number;
+      let next = child.get(state * classes + cls);
+      if (next === undefined) {
+        next = parent.push(state) - 1;
+        via.push(cls);
+        child.set(state * classes + cls, next);
+      }
+      state = next;
+    }
+    const ends = own.get(state);
+    if (ends) ends.push(id);
+    else own.set(state, [id]);
+  });
+  const states = parent.length;
+  const ends: (Int32Array | null)[] = new Array<Int32Array | null>(states).fill(null);
+  ends[0] = new Int32Array(0);
+  return {
+    classOf,
+    classes,
+    next: new Int32Array(states * classes).fill(UNKNOWN),
+    child,
+    parent: Int32Array.from(parent),
+    via: Uint8Array.from(via),
+    fallback: new Int32Array(states).fill(-1),
+    ends,
+    own,
+  };
+}
+
+/** The transition from `state` (multiplied) on `cls`, worked out and kept; negated where strings end. */
+function transition(a: Automaton, state: number, cls: number): number {
+  const to = target(a, state / a.classes, cls);
+  const stored = endsAt(a, to).length > 0 ? ~(to * a.classes) : to * a.classes;
+  a.next[state + cls] = stored;
+  return stored;
+}
+
+/** The state (not multiplied) after `state` on `cls`: its child, else where its fallback goes. */
+function target(a: Automaton, state: number, cls: number): number {
+  if (cls === 0) return 0;
+  const child = a.child.get(state * a.classes + cls);
+  if (child !== undefined) return child;
+  if (state === 0) return 0;
+  const known = a.next[state * a.classes + cls] as number;
+  if (known !== UNKNOWN) return known < 0 ? ~known / a.classes : known / a.classes;
+  return target(a, fallbackOf(a, state), cls);
+}
+
+function fallbackOf(a: Automaton, state: number): number {
+  let back = a.fallback[state] as number;
+  if (back < 0) {
+    const parent = a.parent[state] as number;
+    back = parent === 0 ? 0 : target(a, fallbackOf(a, parent), a.via[state] as number);
+    a.fallback[state] = back;
+  }
+  return back;
+}
+
+/** The strings that end at `state`: its own and, through its fallback, those that are suffixes of them. */
+function endsAt(a: Automaton, state: number): Int32Array {
+  let ends = a.ends[state];
+  if (ends === null || ends === undefined) {
+    ends = Int32Array.from([...(a.own.get(state) ?? []), ...endsAt(a, fallbackOf(a, state))]);
+    a.ends[state] = ends;
+  }
+  return ends;
+}
+
+/** The finder every gate shares, so a text is read once for all of them. */
+export const LITERALS = new LiteralFinder();
+
+let notedRaw: string | null = null;
+let notedLower = '';
+
+/**
+ * Hands over the lower-cased text the extractor read `raw` as (with blank runs collapsed), so the
+ * context rules' gates need not lower-case `raw` again: the strings looked for survive the
+ * collapse (literals.ts).
+ */
+export function noteLowerCased(raw: string, lower: string): void {
+  notedRaw = raw;
+  notedLower = lower;
+}
+
+/** `raw` lower-cased, or as the extractor read it (blank runs collapsed): what the gates look in. */
+export function lowerCased(raw: string): string {
+  return raw === notedRaw ? notedLower : raw.toLowerCase();
+}

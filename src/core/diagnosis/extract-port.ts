@@ -46,16 +46,17 @@ export function findPort(text: string, tokens: HostToken[] = hostTokens(text), r
   }
   // The old cheap tests decided whether a pattern ran at all, so they still do: "port" anywhere
   // lets "puerto 993" count, and a mail port standing alone lets "993ssl" count.
+  // Both are asked only when a run needs them (most texts say neither), and "port" before the
+  // pattern: the two are plain conditions of the same result, so their order changes nothing.
   let portWord: boolean | null = null;
-  const mailPort = hasMailPort(text, runs);
+  let mailPort: boolean | null = null;
   for (let r = 0; r < runs.count; r++) {
     const at = runs.starts[r] as number;
     if (at >= index) break;
     const value = runs.values[r] as number;
     if (!isPort(value)) continue;
-    const mail = mailPort && MAIL_PORTS.has(value);
-    if (mail && (stickyAt(PORT_BEFORE_TLS, text, at) || stickyAt(PORT_AFTER_PROTOCOL, text, at))) return value;
-    if (stickyAt(PORT_AFTER_WORD, text, at) && (portWord ??= lower.includes('port'))) return value;
+    if (MAIL_PORTS.has(value) && (mailPort ??= hasMailPort(text, runs)) && (stickyAt(PORT_BEFORE_TLS, text, at) || stickyAt(PORT_AFTER_PROTOCOL, text, at))) return value;
+    if ((portWord ??= lower.includes('port')) && stickyAt(PORT_AFTER_WORD, text, at)) return value;
   }
   return port;
 }

@@ -270,7 +270,10 @@ export function mostTellingCode(codes: FoundCode[]): string | null {
   return best?.text ?? null;
 }
 
+// One instance: a literal in the function would be a new object at every call.
+const GENERIC_CODE = /^(ALERT|0x80004005|0x800ccc0f|0x8004010f)$/i;
+
 /** Codes that say only "something failed": a more specific code beside them tells more. */
 function isGenericCode(code: string): boolean {
-  return /^(ALERT|0x80004005|0x800ccc0f|0x8004010f)$/i.test(code);
+  return GENERIC_CODE.test(code);
 }

@@ -1,6 +1,6 @@
 import { isDigit, isSpace, isWordChar } from './extract-chars.js';
 import { digitRuns, type DigitRuns } from './extract-codes.js';
-import { hostLabels, hostTokens, isLocalhost, type HostToken } from './extract-host.js';
+import { hostTokens, type HostToken } from './extract-host.js';
 
 /** The port a text names: after a host, after "port", beside SSL/TLS or a protocol name. */
 
@@ -24,7 +24,7 @@ export function findPort(text: string, tokens: HostToken[] = hostTokens(text), r
   let port: number | null = null;
   let index = Infinity;
   for (const t of tokens) {
-    if (t.port !== null && isPort(t.port) && (hostLabels(text, t.index, t.end) > 0 || isLocalhost(text, t.index, t.end) || isDigitsAndDots(text, t.index, t.end))) {
+    if (t.port !== null && isPort(t.port) && (t.labels > 0 || t.localhost || isDigitsAndDots(text, t.index, t.end))) {
       port = t.port;
       index = t.end;
       break;

@@ -47,11 +47,14 @@ const REPLY_AFTER_WORD =
 
 // RFC 5530 IMAP response codes and the common server extensions (Dovecot, Gmail, Yahoo).
 const IMAP_CODE =
-  /\[(ALERT|AUTHENTICATIONFAILED|AUTHORIZATIONFAILED|EXPIRED|PRIVACYREQUIRED|CONTACTADMIN|NOPERM|INUSE|EXPUNGEISSUED|CORRUPTION|SERVERBUG|CLIENTBUG|CANNOT|LIMIT|OVERQUOTA|ALREADYEXISTS|NONEXISTENT|UNAVAILABLE|TEMPFAIL|THROTTLED|WEBALERT|LOGINDISABLED)\b/g;
+  /\[(ALERT|AUTHENTICATIONFAILED|AUTHORIZATIONFAILED|EXPIRED|PRIVACYREQUIRED|CONTACTADMIN|NOPERM|INUSE|EXPUNGEISSUED|CORRUPTION|SERVERBUG|CLIENTBUG|CANNOT|LIMIT|OVERQUOTA|ALREADYEXISTS|NONEXISTENT|UNAVAILABLE|TEMPFAIL|THROTTLED|WEBALERT|LOGINDISABLED)\b/y;
 // IMAP capability LOGINDISABLED (RFC 3501 §6.2.3) is written bare, not in brackets.
 const LOGINDISABLED = /\bLOGINDISABLED\b/g;
 // RFC 2449 / RFC 3206 POP3 response codes.
-const POP3_CODE = /\[(IN-USE|LOGIN-DELAY|SYS\/TEMP|SYS\/PERM|AUTH|UTF8)\]/gi;
+const POP3_CODE = /\[(IN-USE|LOGIN-DELAY|SYS\/TEMP|SYS\/PERM|AUTH|UTF8)\]/iy;
+/** Their first letters, lower-cased: without the u flag, the i flag folds ASCII letters only. */
+const POP3_FIRST = new Uint8Array(128);
+for (const ch of 'ilsau') POP3_FIRST[ch.charCodeAt(0)] = 1;
 // Node.js errno and TLS codes, Winsock names.
 const ERRNO_CODE =
   /\b(ECONNREFUSED|ETIMEDOUT|ETIMEOUT|ENOTFOUND|EAI_AGAIN|EAI_NONAME|EAI_FAIL|ECONNRESET|EHOSTUNREACH|ENETUNREACH|ECONNABORTED|EPIPE|EPROTO|ESOCKET|EAUTH|ECONNECTION|EDNS|EENVELOPE|WSAETIMEDOUT|WSAECONNREFUSED|WSAECONNRESET|WSAEHOSTUNREACH|WSAHOST_NOT_FOUND)\b/g;
@@ -70,10 +73,7 @@ export function findCodes(text: string, runs: DigitRuns = digitRuns(text)): Foun
   if (text.includes('0x') || text.includes('0X')) addMatches(HEX_CODE, text, 'outlook', 0, found);
   addReplyCodes(text, runs, found);
   addMatches(ENHANCED_CODE, text, 'smtp_enhanced', 1, found);
-  if (text.includes('[')) {
-    addMatches(IMAP_CODE, text, 'imap', 1, found);
-    addMatches(POP3_CODE, text, 'pop3', 1, found);
-  }
+  addBracketCodes(text, found);
   if (text.includes('LOGINDISABLED')) addMatches(LOGINDISABLED, text, 'imap', 0, found);
   addMatches(ERRNO_CODE, text, 'errno', 1, found);
   // Every TLS code has an underscore; few texts do.
@@ -90,6 +90,28 @@ function addMatches(re: RegExp, text: string, kind: CodeKind, group: number, fou
     if (raw === undefined) continue;
     found.push({ text: kind === 'pop3' ? raw.toUpperCase() : raw, kind, index: m.index + m[0].indexOf(raw) });
   }
+}
+
+/**
+ * IMAP and POP3 codes, tested at each "[" (sticky patterns): a match holds one "[", its first
+ * character, so the global patterns found exactly the matches that start at some "[".
+ */
+function addBracketCodes(text: string, found: FoundCode[]): void {
+  for (let at = text.indexOf('['); at >= 0; at = text.indexOf('[', at + 1)) {
+    const next = text.charCodeAt(at + 1);
+    // Every IMAP code is upper-case; each POP3 code starts with one of POP3_FIRST, in either case.
+    if (next >= 65 && next <= 90) addStickyMatch(IMAP_CODE, text, at, 'imap', found);
+    if (next < 128 && POP3_FIRST[next | 0x20] === 1) addStickyMatch(POP3_CODE, text, at, 'pop3', found);
+  }
+}
+
+/** Adds the match of sticky `re` at the "[" at `at`: its group 1 starts after it. */
+function addStickyMatch(re: RegExp, text: string, at: number, kind: 'imap' | 'pop3', found: FoundCode[]): void {
+  re.lastIndex = at;
+  const m = re.exec(text);
+  if (m === null) return;
+  const raw = m[1] as string;
+  found.push({ text: kind === 'pop3' ? raw.toUpperCase() : raw, kind, index: at + 1 });
 }
 
 function addReplyCodes(text: string, runs: DigitRuns, found: FoundCode[]): void {
@@ -127,16 +149,57 @@ function addSocketErrors(text: string, runs: DigitRuns, found: FoundCode[]): voi
 /** By index, the first of each code (compared upper-case) kept. */
 function sortedUnique(found: FoundCode[]): FoundCode[] {
   if (found.length < 2) return found;
+  // A few codes (the usual case) are sorted and compared in place; many (a hostile paste) through
+  // the library sort and a set.
+  if (found.length > 16) return sortedUniqueMany(found);
+  sortFew(found);
+  let kept = 0;
+  for (let i = 0; i < found.length; i++) {
+    const c = found[i] as FoundCode;
+    let seen = false;
+    for (let j = 0; j < kept && !seen; j++) seen = sameCode((found[j] as FoundCode).text, c.text);
+    if (!seen) found[kept++] = c;
+  }
+  if (kept < found.length) found.length = kept;
+  return found;
+}
+
+/** Insertion sort by byIndex: stable, as the library sort is. */
+function sortFew(found: FoundCode[]): void {
+  for (let i = 1; i < found.length; i++) {
+    const c = found[i] as FoundCode;
+    let j = i;
+    for (; j > 0 && byIndex(found[j - 1] as FoundCode, c) > 0; j--) found[j] = found[j - 1] as FoundCode;
+    found[j] = c;
+  }
+}
+
+/**
+ * Whether two codes are the same upper-cased. Every pattern above matches ASCII only (none has the
+ * u flag, so the i flag folds no other character into ASCII), and upper-casing ASCII changes a-z only.
+ */
+function sameCode(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y && upperAscii(x) !== upperAscii(y)) return false;
+  }
+  return true;
+}
+
+function upperAscii(code: number): number {
+  return code >= 97 && code <= 122 ? code - 32 : code;
+}
+
+function sortedUniqueMany(found: FoundCode[]): FoundCode[] {
   found.sort(byIndex);
-  const keys: string[] = [];
-  // A few codes are compared one by one; many (a hostile paste) through a set.
-  const seen = found.length > 16 ? new Set<string>() : null;
+  const seen = new Set<string>();
   let kept = 0;
   for (const c of found) {
     const key = c.text.toUpperCase();
-    if (seen ? seen.has(key) : keys.includes(key)) continue;
-    if (seen) seen.add(key);
-    else keys.push(key);
+    if (seen.has(key)) continue;
+    seen.add(key);
     found[kept++] = c;
   }
   found.length = kept;
@@ -207,7 +270,10 @@ export function mostTellingCode(codes: FoundCode[]): string | null {
   return best?.text ?? null;
 }
 
+// One instance: a literal in the function would be a new object at every call.
+const GENERIC_CODE = /^(ALERT|0x80004005|0x800ccc0f|0x8004010f)$/i;
+
 /** Codes that say only "something failed": a more specific code beside them tells more. */
 function isGenericCode(code: string): boolean {
-  return /^(ALERT|0x80004005|0x800ccc0f|0x8004010f)$/i.test(code);
+  return GENERIC_CODE.test(code);
 }

@@ -1,6 +1,6 @@
 import { isDigit, isSpace, isWordChar } from './extract-chars.js';
 import { digitRuns, type DigitRuns } from './extract-codes.js';
-import { hostLabels, hostTokens, isLocalhost, type HostToken } from './extract-host.js';
+import { hostTokens, type HostToken } from './extract-host.js';
 
 /** The port a text names: after a host, after "port", beside SSL/TLS or a protocol name. */
 
@@ -24,7 +24,7 @@ export function findPort(text: string, tokens: HostToken[] = hostTokens(text), r
   let port: number | null = null;
   let index = Infinity;
   for (const t of tokens) {
-    if (t.port !== null && isPort(t.port) && (hostLabels(text, t.index, t.end) > 0 || isLocalhost(text, t.index, t.end) || isDigitsAndDots(text, t.index, t.end))) {
+    if (t.port !== null && isPort(t.port) && (t.labels > 0 || t.localhost || isDigitsAndDots(text, t.index, t.end))) {
       port = t.port;
       index = t.end;
       break;
@@ -46,16 +46,17 @@ export function findPort(text: string, tokens: HostToken[] = hostTokens(text), r
   }
   // The old cheap tests decided whether a pattern ran at all, so they still do: "port" anywhere
   // lets "puerto 993" count, and a mail port standing alone lets "993ssl" count.
+  // Both are asked only when a run needs them (most texts say neither), and "port" before the
+  // pattern: the two are plain conditions of the same result, so their order changes nothing.
   let portWord: boolean | null = null;
-  const mailPort = hasMailPort(text, runs);
+  let mailPort: boolean | null = null;
   for (let r = 0; r < runs.count; r++) {
     const at = runs.starts[r] as number;
     if (at >= index) break;
     const value = runs.values[r] as number;
     if (!isPort(value)) continue;
-    const mail = mailPort && MAIL_PORTS.has(value);
-    if (mail && (stickyAt(PORT_BEFORE_TLS, text, at) || stickyAt(PORT_AFTER_PROTOCOL, text, at))) return value;
-    if (stickyAt(PORT_AFTER_WORD, text, at) && (portWord ??= lower.includes('port'))) return value;
+    if (MAIL_PORTS.has(value) && (mailPort ??= hasMailPort(text, runs)) && (stickyAt(PORT_BEFORE_TLS, text, at) || stickyAt(PORT_AFTER_PROTOCOL, text, at))) return value;
+    if ((portWord ??= lower.includes('port')) && stickyAt(PORT_AFTER_WORD, text, at)) return value;
   }
   return port;
 }

@@ -11,7 +11,7 @@ import {
 } from '../../content/types.js';
 import { EXTRACTION_WORDS, extract, type Extracted } from './extract.js';
 import { Lexicon } from './lexicon.js';
-import { LITERALS, lowerCased } from './literal-finder.js';
+import { LITERALS } from './literal-finder.js';
 import { gateStrings } from './literals.js';
 import { clip } from './normalize.js';
 import { PhraseMatcher, type PhraseMatch } from './phrase-matcher.js';
@@ -379,7 +379,7 @@ export class DiagnosisEngine {
     return score;
   }
 
-  #applyContext(facts: Extracted, text: string): void {
+  #applyContext(facts: Extracted & { lower: string }, text: string): void {
     // Verdicts are stamped with the call; before the stamp wraps around, every one is cleared.
     if (this.#call === 0xffffffff) {
       this.#testedIn.fill(0);
@@ -399,8 +399,8 @@ export class DiagnosisEngine {
       // The cheap conditions first; a pattern shared by rules is run once per text.
       if (rule.port !== null && (facts.port === null || !rule.port.includes(facts.port))) continue;
       if (rule.protocol !== null && (facts.protocol === null || !rule.protocol.includes(facts.protocol))) continue;
-      if (rule.provider >= 0 && !this.#holds(rule.provider, facts.host, text)) continue;
-      if (rule.text >= 0 && !this.#holds(rule.text, facts.host, text)) continue;
+      if (rule.provider >= 0 && !this.#holds(rule.provider, facts.host, text, facts.lower)) continue;
+      if (rule.text >= 0 && !this.#holds(rule.text, facts.host, text, facts.lower)) continue;
       for (let k = 0; k < rule.to.length; k++) {
         boostCause[boosts] = rule.to[k] as number;
         boostAmount[boosts] = strongest * (rule.shares[k] as number);
@@ -428,12 +428,12 @@ export class DiagnosisEngine {
   }
 
   /** Whether context test `i` holds for this text, worked out once per text. */
-  #holds(i: number, host: string | null, text: string): boolean {
+  #holds(i: number, host: string | null, text: string, lower: string): boolean {
     if (this.#testedIn[i] !== this.#call) {
       const { pattern, gate, onHost } = this.#contextTests[i] as ContextTest;
       const subject = onHost ? (host ?? text) : text;
       // A host is a few characters: the pattern costs less than looking for its strings.
-      this.#held[i] = (subject !== text || gate.mayMatch(text)) && pattern.test(subject) ? 1 : 0;
+      this.#held[i] = (subject !== text || gate.mayMatch(lower)) && pattern.test(subject) ? 1 : 0;
       this.#testedIn[i] = this.#call;
     }
     return this.#held[i] === 1;
@@ -559,12 +559,12 @@ class PatternTest {
   }
 
   /**
-   * False only when the pattern cannot match `text`: every match holds one of the strings, and
-   * each survives lower-casing and the extractor's blank collapsing as it is (literals.ts), so
-   * the text the extractor lower-cased holds it too.
+   * False only when the pattern cannot match the text `lower` was made from (the extractor's
+   * lower-cased, blank-collapsed copy): every match holds one of the strings, and each survives
+   * lower-casing and the collapsing as it is (literals.ts).
    */
-  mayMatch(text: string): boolean {
-    return this.#strings === null || LITERALS.holdsAny(lowerCased(text), this.#strings);
+  mayMatch(lower: string): boolean {
+    return this.#strings === null || LITERALS.holdsAny(lower, this.#strings);
   }
 }
 

@@ -4,7 +4,6 @@ import { findClient } from './extract-client.js';
 import { digitRuns, findCodes, mostTellingCode, type FoundCode } from './extract-codes.js';
 import { findHost, hostTokens } from './extract-host.js';
 import { findPort } from './extract-port.js';
-import { noteLowerCased } from './literal-finder.js';
 import { findProtocol, PROTOCOL_WORDS } from './extract-protocol.js';
 import { wordSet, type WordSet } from './extract-words.js';
 
@@ -52,12 +51,15 @@ export const EXTRACTION_WORDS: readonly string[] = [
   ...CLIENT_MENTIONS.flatMap((m) => m.keywords),
 ];
 
-/** `words`: the normalised words of `raw`, when the caller has them already. */
-export function extract(raw: string, words: WordSet = wordSet(raw)): Extracted & { found: FoundCode[] } {
+/**
+ * `words`: the normalised words of `raw`, when the caller has them already. Beside the facts, the
+ * codes as found and the text lower-cased with its blank runs collapsed (`lower`), which the
+ * context rules' gates look in (literal-finder.ts).
+ */
+export function extract(raw: string, words: WordSet = wordSet(raw)): Extracted & { found: FoundCode[]; lower: string } {
   const text = words.blankRuns === false ? raw : collapseWhitespace(raw);
   // Most texts need it: for "localhost", "port" and the app names.
   const lower = text.toLowerCase();
-  noteLowerCased(raw, lower);
   const runs = digitRuns(text);
   const found = findCodes(text, runs);
   const tokens = hostTokens(text, lower);
@@ -71,5 +73,6 @@ export function extract(raw: string, words: WordSet = wordSet(raw)): Extracted &
     code: mostTellingCode(found),
     codes: found.map((c) => c.text),
     found,
+    lower,
   };
 }

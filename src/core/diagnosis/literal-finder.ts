@@ -190,21 +190,3 @@ function endsAt(a: Automaton, state: number): Int32Array {
 
 /** The finder every gate shares, so a text is read once for all of them. */
 export const LITERALS = new LiteralFinder();
-
-let notedRaw: string | null = null;
-let notedLower = '';
-
-/**
- * Hands over the lower-cased text the extractor read `raw` as (with blank runs collapsed), so the
- * context rules' gates need not lower-case `raw` again: the strings looked for survive the
- * collapse (literals.ts).
- */
-export function noteLowerCased(raw: string, lower: string): void {
-  notedRaw = raw;
-  notedLower = lower;
-}
-
-/** `raw` lower-cased, or as the extractor read it (blank runs collapsed): what the gates look in. */
-export function lowerCased(raw: string): string {
-  return raw === notedRaw ? notedLower : raw.toLowerCase();
-}

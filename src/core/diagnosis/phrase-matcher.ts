@@ -47,6 +47,11 @@ export interface PhraseTables {
   /** Per lexicon id, the phrases it anchors: `anchored[anchorStart[id] .. anchorStart[id + 1]]`. */
   anchorStart: Int32Array;
   anchored: Int32Array;
+  /**
+   * Beside each of `anchored`, the first word of that phrase's gate (see required), -1 when it has
+   * none: the test that rules out most phrases tried, read in the same pass as the phrases.
+   */
+  anchorGate: Int32Array;
   /** Phrases with no anchor word, tried on every text. */
   unanchored: Int32Array;
   /** The prefixes ("refus" of "refus*") programs name as -1 - k. */
@@ -59,11 +64,15 @@ export interface PhraseTables {
   programs: Int32Array;
   programStart: Int32Array;
   /**
-   * What a text must hold for each phrase to match, flat: for each part, the number of its
-   * alternatives; per alternative, the number of its clauses; per clause, the number of its words
-   * and those words (ids or prefixes, as in programs), one of which the text must hold. A plain
-   * word is a clause of one; a choice ("(nicht verfugbar|ausgefallen)") is a clause of each
-   * choice's first word. A part is possible when one of its alternatives has every clause met.
+   * What a text must hold for each phrase to match, flat. First the gate: the number of words,
+   * then the words (ids) every match needs, the rarest first, the phrase's only anchor left out
+   * (it is in the text whenever the phrase is tried). Then the parts the gate does not settle:
+   * per part the number of its alternatives and how many numbers follow for them; per
+   * alternative the number of its clauses and how many numbers follow for them; per clause the
+   * number of its words and those words (ids or prefixes, as in programs), one of which the text
+   * must hold. A plain word is a clause of one; a choice ("(nicht verfugbar|ausgefallen)") is a
+   * clause of each choice's first word. A part is possible when one of its alternatives has
+   * every clause met; a part of one alternative keeps only the clauses the gate lacks.
    * Phrase p's is `required[requiredStart[p] .. requiredStart[p + 1]]`.
    */
   required: Int32Array;
@@ -123,6 +132,8 @@ export class PhraseMatcher {
   readonly #prefixFrom: Int32Array;
   readonly #byFirst: Int32Array;
   readonly #firstFrom: Int32Array;
+  /** One bit per bucket, whether it holds a prefix: all most words of a text need to look at. */
+  readonly #occupied: Int32Array;
   /**
    * The text's words that begin with each prefix, found for all prefixes at once the first time a
    * text needs one (the call in `#prefixCall`): per prefix how many, and a list of positions
@@ -172,6 +183,8 @@ export class PhraseMatcher {
     this.#prefixFrom = new Int32Array(prefixes.length + 1);
     for (let k = 0; k < prefixes.length; k++) this.#prefixFrom[k + 1] = (this.#prefixFrom[k] as number) + (prefixes[k] as string).length;
     [this.#byFirst, this.#firstFrom] = byFirstLetters(prefixes);
+    this.#occupied = new Int32Array((BUCKETS >> 5) + 1);
+    for (let b = 0; b < BUCKETS; b++) if ((this.#firstFrom[b + 1] as number) > (this.#firstFrom[b] as number)) this.#occupied[b >> 5] = (this.#occupied[b >> 5] as number) | (1 << (b & 31));
     this.#prefixFound = new Int32Array(prefixes.length);
     this.#prefixHead = new Int32Array(prefixes.length);
     this.#prefixTail = new Int32Array(prefixes.length);
@@ -210,13 +223,16 @@ export class PhraseMatcher {
     // Anchors are visited in the order their words first occur in the text, which decides
     // which phrase of an entry is reported.
     const ids = tokens.ids;
-    const { anchorStart, anchored, unanchored } = this.#tables;
+    const { anchorStart, anchored, anchorGate, unanchored } = this.#tables;
     const limit = anchorStart.length - 1;
     for (let i = 0; i < tokens.count; i++) {
       const id = ids[i] as number;
       if (id < 0 || id >= limit || tokens.first(id) !== i) continue;
       const end = anchorStart[id + 1] as number;
-      for (let k = anchorStart[id] as number; k < end; k++) this.#test(anchored[k] as number, out);
+      for (let k = anchorStart[id] as number; k < end; k++) {
+        const gate = anchorGate[k] as number;
+        if (gate < 0 || tokens.has(gate)) this.#test(anchored[k] as number, out);
+      }
     }
     for (let k = 0; k < unanchored.length; k++) this.#test(unanchored[k] as number, out);
     this.#tokens = null;
@@ -229,20 +245,27 @@ export class PhraseMatcher {
     if (this.#tried[p] === call || this.#matched[e] === call) return;
     this.#tried[p] = call;
     const { required, requiredStart } = this.#tables;
-    const from = requiredStart[p] as number;
+    const tokens = this.#tokens as Tokens;
+    let from = requiredStart[p] as number;
     const to = requiredStart[p + 1] as number;
-    // Known words first; prefixes (a walk over the text's words) only for phrases that pass.
-    if (!this.#possible(required, from, to, false)) return;
-    if (this.#usesPrefixes(p, from, to) && !this.#possible(required, from, to, true)) return;
+    // The gate's words first: most phrases tried lack one of them, and it costs a bit test each.
+    for (let end = from + 1 + (required[from] as number), i = from + 1; i < end; i++) if (!tokens.has(required[i] as number)) return;
+    from += 1 + (required[from] as number);
+    if (from < to) {
+      // Known words first; prefixes (a walk over the text's words) only for phrases that pass.
+      if (!this.#possible(required, from, to, false)) return;
+      if (this.#usesPrefixes(p, from, to) && !this.#possible(required, from, to, true)) return;
+    }
     if (!this.#matches(p)) return;
     this.#matched[e] = call;
     out.push(this.#match(p));
   }
 
   /**
-   * Whether phrase p's requirements (`required[from .. to]`) name a prefix. Its starts are first
-   * words of its first part, which are among them (requiredOf), so a phrase that names none there
-   * starts with none either, and its walk never reads the prefixes found.
+   * Whether phrase p's parts past the gate (`required[from .. to]`) name a prefix. Its starts are
+   * first words of its first part, which are among its requirements (requiredOf), and the gate
+   * holds no prefix, so a phrase that names none there starts with none either, and its walk never
+   * reads the prefixes found.
    */
   #usesPrefixes(p: number, from: number, to: number): boolean {
     let use = this.#prefixUse[p] as number;
@@ -254,8 +277,10 @@ export class PhraseMatcher {
   }
 
   /**
-   * Whether every part has an alternative whose clauses (`required[from .. to]`) are all met.
-   * `prefixes`: whether prefixes are looked for too; otherwise a clause with one is taken as met.
+   * Whether every part (`required[from .. to]`, past the gate) has an alternative whose clauses
+   * are all met. `prefixes`: whether prefixes are looked for too; otherwise a clause with one is
+   * taken as met. A failed clause skips the rest of its alternative, a met alternative the rest
+   * of its part.
    */
   #possible(required: Int32Array, from: number, to: number, prefixes: boolean): boolean {
     const tokens = this.#tokens as Tokens;
@@ -263,27 +288,31 @@ export class PhraseMatcher {
     const found = this.#prefixFound;
     let i = from;
     while (i < to) {
-      let alternatives = required[i++] as number;
+      const alternatives = required[i] as number;
+      const partEnd = i + 2 + (required[i + 1] as number);
+      i += 2;
       let possible = false;
-      for (; alternatives > 0; alternatives--) {
-        let all = !possible;
-        for (let clauses = required[i++] as number; clauses > 0; clauses--) {
-          const n = required[i++] as number;
-          const end = i + n;
-          if (all) {
-            let any = false;
-            for (let k = i; k < end && !any; k++) {
-              const word = required[k] as number;
-              if (word >= 0) any = tokens.has(word);
-              else any = !prefixes || (found[-1 - word] as number) > 0;
-            }
-            all = any;
+      for (let a = 0; a < alternatives && !possible; a++) {
+        const clauses = required[i] as number;
+        const alternativeEnd = i + 2 + (required[i + 1] as number);
+        i += 2;
+        let all = true;
+        for (let c = 0; c < clauses && all; c++) {
+          const end = i + 1 + (required[i] as number);
+          let any = false;
+          for (let k = i + 1; k < end && !any; k++) {
+            const word = required[k] as number;
+            if (word >= 0) any = tokens.has(word);
+            else any = !prefixes || (found[-1 - word] as number) > 0;
           }
+          all = any;
           i = end;
         }
-        if (all) possible = true;
+        possible = all;
+        i = alternativeEnd;
       }
       if (!possible) return false;
+      i = partEnd;
     }
     return true;
   }
@@ -297,13 +326,16 @@ export class PhraseMatcher {
     this.#prefixCall = this.#call;
     this.#prefixFound.fill(0);
     const { bytes, starts, ends } = (this.#tokens as Tokens).words;
-    const firstFrom = this.#firstFrom;
+    const occupied = this.#occupied;
     let hits = 0;
-    const short = (firstFrom[SHORT + 1] as number) > (firstFrom[SHORT] as number);
+    const short = ((occupied[SHORT >> 5] as number) & (1 << (SHORT & 31))) !== 0;
     for (let i = 0; i < this.#count; i++) {
       const start = starts[i] as number;
       const length = (ends[i] as number) - start;
-      if (length > 1) hits = this.#findPrefixesOf(i, start, length, bucketOf(bytes[start] as number, bytes[start + 1] as number), hits);
+      if (length > 1) {
+        const bucket = bucketOf(bytes[start] as number, bytes[start + 1] as number);
+        if (((occupied[bucket >> 5] as number) & (1 << (bucket & 31))) !== 0) hits = this.#findPrefixesOf(i, start, length, bucket, hits);
+      }
       if (short) hits = this.#findPrefixesOf(i, start, length, SHORT, hits);
     }
   }
@@ -457,12 +489,14 @@ export class PhraseMatcher {
 const NO_PREFIXES = 1;
 const USES_PREFIXES = 2;
 
-/** Whether a clause of `required[from .. to]` (laid out as PhraseTables.required says) names a prefix. */
+/** Whether a clause of the parts `required[from .. to]` (laid out as PhraseTables.required says) names a prefix. */
 function requiresPrefix(required: Int32Array, from: number, to: number): boolean {
   let i = from;
   while (i < to) {
-    for (let alternatives = required[i++] as number; alternatives > 0; alternatives--) {
-      for (let clauses = required[i++] as number; clauses > 0; clauses--) {
+    let alternatives = required[i] as number;
+    for (i += 2; alternatives > 0; alternatives--) {
+      let clauses = required[i] as number;
+      for (i += 2; clauses > 0; clauses--) {
         const end = i + 1 + (required[i] as number);
         for (i++; i < end; i++) if ((required[i] as number) < 0) return true;
       }
@@ -471,7 +505,7 @@ function requiresPrefix(required: Int32Array, from: number, to: number): boolean
   return false;
 }
 
-/** The indexes of `words` grouped by first letter, and where each letter's group starts (256 + 1 of them). */
+/** The indexes of `words` grouped by bucket (bucketOf), and where each bucket's group starts (BUCKETS + 1 of them). */
 function byFirstLetters(words: readonly string[]): [Int32Array, Int32Array] {
   const from = new Int32Array(BUCKETS + 1);
   const bucket = (word: string) => (word.length < 2 ? SHORT : bucketOf(word.charCodeAt(0), word.charCodeAt(1)));
@@ -488,14 +522,15 @@ function byFirstLetters(words: readonly string[]): [Int32Array, Int32Array] {
 }
 
 /**
- * Prefixes are grouped by their first two letters, hashed into few buckets: most words of a text
- * find theirs empty. Prefixes of one letter (none so far) share a bucket every word looks in.
+ * Prefixes are grouped by their first two letters, five bits of each (letters and digits share
+ * buckets only as "p".."y" and "0".."9" do): most words of a text find theirs empty. Prefixes of
+ * one letter (none so far) share a bucket every word looks in.
  */
-const BUCKETS = 512;
-const SHORT = BUCKETS - 1;
+const SHORT = 1024;
+const BUCKETS = SHORT + 1;
 
 function bucketOf(first: number, second: number): number {
-  return (first * 31 + second) % SHORT;
+  return ((first & 31) << 5) | (second & 31);
 }
 
 /**
@@ -551,18 +586,25 @@ function compileTables(evidence: readonly PhraseEvidence[], lexicon: Lexicon, va
   const programStart = new Int32Array(compiled.length + 1);
   const requiredStart = new Int32Array(compiled.length + 1);
   const startsStart = new Int32Array(compiled.length + 1);
+  const programOf = (c: CompiledPhrase): Program =>
+    c.parts.map((alternatives) => alternatives.map((alternative) => elementsOf(alternative).map((choices) => choices.map((choice) => choice.map(word)))));
+  const compiledPrograms = compiled.map(programOf);
+  const phrasesWith = phrasesPerWord(compiledPrograms);
   compiled.forEach((c, p) => {
     programStart[p] = programs.length;
     requiredStart[p] = required.length;
     startsStart[p] = starts.length;
-    const program = c.parts.map((alternatives) =>
-      alternatives.map((alternative) => elementsOf(alternative).map((choices) => choices.map((choice) => choice.map(word)))),
-    );
+    const program = compiledPrograms[p] as Program;
     encodeProgram(program, programs);
-    const need = requiredOf(program);
+    const anchor = c.anchors.length === 1 ? lexicon.idOf(c.anchors[0] as string) : -1;
+    const need = requiredOf(program, anchor, phrasesWith);
     required.push(...need.required);
     if (need.starts === null) starts.push(-1);
     else starts.push(need.starts.length, ...need.starts);
+  });
+  const anchorGate = anchored.map((p) => {
+    const from = requiredStart[p] as number;
+    return (required[from] as number) > 0 ? (required[from + 1] as number) : -1;
   });
   programStart[compiled.length] = programs.length;
   requiredStart[compiled.length] = required.length;
@@ -571,6 +613,7 @@ function compileTables(evidence: readonly PhraseEvidence[], lexicon: Lexicon, va
     phrases: phraseText.join('\n'),
     anchorStart,
     anchored: Int32Array.from(anchored),
+    anchorGate: Int32Array.from(anchorGate),
     unanchored: Int32Array.from(unanchored),
     prefixes,
     programs: Int32Array.from(programs),
@@ -597,8 +640,24 @@ function encodeProgram(program: Program, out: number[]): void {
   }
 }
 
-/** What a text must hold for the program to match, and the words a match can start with. */
-function requiredOf(program: Program): { required: number[]; starts: number[] | null } {
+/**
+ * Per word id, in how many programs it is a word: what the gate goes by to test the rarest word
+ * first, since a word many phrases name is one many texts hold ("server", "not").
+ */
+function phrasesPerWord(programs: readonly Program[]): Map<number, number> {
+  const count = new Map<number, number>();
+  for (const program of programs) {
+    const words = new Set(program.flat(4));
+    for (const w of words) count.set(w, (count.get(w) ?? 0) + 1);
+  }
+  return count;
+}
+
+/**
+ * What a text must hold for the program to match (PhraseTables.required), and the words a match
+ * can start with. `anchor`: the phrase's only anchor word, -1 when it has none or several.
+ */
+function requiredOf(program: Program, anchor: number, phrasesWith: ReadonlyMap<number, number>): { required: number[]; starts: number[] | null } {
   let starts: number[] | null = [];
   for (const alternative of program[0] ?? []) {
     for (const choice of alternative[0] ?? []) {
@@ -609,20 +668,36 @@ function requiredOf(program: Program): { required: number[]; starts: number[] | 
   }
   // Every word outside a choice of several is needed, plain words and prefixes alike, each a
   // clause of its own; of a choice of several, the first word of one of its choices.
-  const required: number[] = [];
-  for (const part of program) {
-    required.push(part.length);
-    for (const alternative of part) {
-      const clauses: number[][] = [];
-      for (const element of alternative) {
-        if (element.length === 1) for (const word of element[0] ?? []) clauses.push([word]);
-        else clauses.push([...new Set(element.map((choice) => choice[0] as number))]);
-      }
-      required.push(clauses.length);
-      for (const clause of clauses) required.push(clause.length, ...clause);
+  const clausesOf = (alternative: Alternative): number[][] => {
+    const clauses: number[][] = [];
+    for (const element of alternative) {
+      if (element.length === 1) for (const word of element[0] ?? []) clauses.push([word]);
+      else clauses.push([...new Set(element.map((choice) => choice[0] as number))]);
     }
+    return clauses;
+  };
+  // A clause of one known word in a part of one alternative is needed by every match: the gate's.
+  const gated = (clause: number[]): boolean => clause.length === 1 && (clause[0] as number) >= 0;
+  const gate = new Set<number>();
+  const rest: number[] = [];
+  for (const part of program) {
+    const alternatives = part.map(clausesOf);
+    if (alternatives.length === 1) {
+      const clauses = alternatives[0] as number[][];
+      for (const clause of clauses) if (gated(clause)) gate.add(clause[0] as number);
+      alternatives[0] = clauses.filter((clause) => !gated(clause));
+      if (alternatives[0].length === 0) continue;
+    }
+    const encoded: number[] = [];
+    for (const clauses of alternatives) {
+      const flat = clauses.flatMap((clause) => [clause.length, ...clause]);
+      encoded.push(clauses.length, flat.length, ...flat);
+    }
+    rest.push(alternatives.length, encoded.length, ...encoded);
   }
-  return { required, starts };
+  gate.delete(anchor);
+  const rarestFirst = [...gate].sort((a, b) => (phrasesWith.get(a) ?? 0) - (phrasesWith.get(b) ?? 0));
+  return { required: [rarestFirst.length, ...rarestFirst, ...rest], starts };
 }
 
 /**

@@ -21,7 +21,7 @@ export interface EngineTables {
  * The layout of the tables; raised whenever the engine reads them differently, so that tables
  * generated for another layout are refused rather than misread.
  */
-export const TABLES_FORMAT = 2;
+export const TABLES_FORMAT = 3;
 
 /** EngineTables as a few strings: small in the source, and decoded by native code (base64). */
 export interface PackedTables {
@@ -44,6 +44,7 @@ const ARRAY_NAMES = {
   hashes: true,
   anchorStart: true,
   anchored: true,
+  anchorGate: true,
   unanchored: true,
   programs: true,
   programStart: true,
@@ -68,10 +69,10 @@ const TYPES: Record<IntType, new (buffer: ArrayBuffer) => Uint8Array | Int8Array
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 function arraysOf(t: EngineTables): Record<IntArrayName, Int32Array> {
-  const { anchorStart, anchored, unanchored, programs, programStart, required, requiredStart, starts, startsStart } = t.phrases;
+  const { anchorStart, anchored, anchorGate, unanchored, programs, programStart, required, requiredStart, starts, startsStart } = t.phrases;
   const { stemIds, pairStart, pairSecond, counts, countStart } = t.words;
   const hashes = t.hashes;
-  return { hashes, anchorStart, anchored, unanchored, programs, programStart, required, requiredStart, starts, startsStart, stemIds, pairStart, pairSecond, counts, countStart };
+  return { hashes, anchorStart, anchored, anchorGate, unanchored, programs, programStart, required, requiredStart, starts, startsStart, stemIds, pairStart, pairSecond, counts, countStart };
 }
 
 export function packTables(t: EngineTables): PackedTables {
@@ -147,6 +148,7 @@ export function unpackTables(p: PackedTables): EngineTables {
       phrases: p.phrases,
       anchorStart: a.anchorStart,
       anchored: a.anchored,
+      anchorGate: a.anchorGate,
       unanchored: a.unanchored,
       prefixes: p.prefixes === '' ? [] : p.prefixes.split(' '),
       programs: a.programs,

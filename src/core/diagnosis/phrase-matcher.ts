@@ -1,5 +1,6 @@
 import type { PhraseEvidence } from '../../content/types.js';
 import type { Lexicon } from './lexicon.js';
+import { narrowInts, type IntArray } from './tables.js';
 import type { Tokens } from './tokens.js';
 
 /**
@@ -42,18 +43,19 @@ type Program = Alternative[][];
  * what scripts/build-engine-tables.ts ships, so that starting the program compiles no phrase.
  */
 export interface PhraseTables {
+  // Every array is in the narrowest type its values fit (narrowInts), as the packed tables hold it.
   /** Every phrase of the evidence, in order, joined by "\n": the tables hold for these only. */
   phrases: string;
   /** Per lexicon id, the phrases it anchors: `anchored[anchorStart[id] .. anchorStart[id + 1]]`. */
-  anchorStart: Int32Array;
-  anchored: Int32Array;
+  anchorStart: IntArray;
+  anchored: IntArray;
   /**
    * Beside each of `anchored`, the first word of that phrase's gate (see required), -1 when it has
    * none: the test that rules out most phrases tried, read in the same pass as the phrases.
    */
-  anchorGate: Int32Array;
+  anchorGate: IntArray;
   /** Phrases with no anchor word, tried on every text. */
-  unanchored: Int32Array;
+  unanchored: IntArray;
   /** The prefixes ("refus" of "refus*") programs name as -1 - k. */
   prefixes: string[];
   /**
@@ -61,8 +63,8 @@ export interface PhraseTables {
    * elements, per element its choices, per choice its words, each list preceded by its length.
    * Phrase p's program is `programs[programStart[p] .. programStart[p + 1]]`.
    */
-  programs: Int32Array;
-  programStart: Int32Array;
+  programs: IntArray;
+  programStart: IntArray;
   /**
    * What a text must hold for each phrase to match, flat. First the gate: the number of words,
    * then the words (ids) every match needs, the rarest first, the phrase's only anchor left out
@@ -75,14 +77,14 @@ export interface PhraseTables {
    * every clause met; a part of one alternative keeps only the clauses the gate lacks.
    * Phrase p's is `required[requiredStart[p] .. requiredStart[p + 1]]`.
    */
-  required: Int32Array;
-  requiredStart: Int32Array;
+  required: IntArray;
+  requiredStart: IntArray;
   /**
    * The words (ids or prefixes) a match of each phrase can start with: their number, then the
    * words; -1 alone when a match can start anywhere. Phrase p's begin at `starts[startsStart[p]]`.
    */
-  starts: Int32Array;
-  startsStart: Int32Array;
+  starts: IntArray;
+  startsStart: IntArray;
 }
 
 export interface PhraseMatch {
@@ -112,8 +114,8 @@ export class PhraseMatcher {
    * The walk reads the programs where the tables hold them. Per offset of a part, an alternative
    * or an element, the offset just after it (`#skip`), filled per phrase when it is first walked.
    */
-  readonly #code: Int32Array;
-  readonly #skip: Int32Array;
+  readonly #code: IntArray;
+  readonly #skip: Uint16Array | Int32Array;
   readonly #indexed: Uint8Array;
   /**
    * Per phrase, worked out on its first test: whether what it requires names a prefix (USES_PREFIXES)
@@ -143,6 +145,14 @@ export class PhraseMatcher {
   readonly #prefixFound: Int32Array;
   readonly #prefixHead: Int32Array;
   readonly #prefixTail: Int32Array;
+  /**
+   * Per lexicon id, the prefixes its word begins with, learnt the first time a text holds it in a
+   * bucket with prefixes: 0 not yet known, 1 none, else 2 + where its list (ended by -1) starts in
+   * `#idPrefixList`. A known word is the same letters in every text, and common ones ("error",
+   * "server", "de") share their first letters with several prefixes.
+   */
+  #idPrefixes = new Int32Array(0);
+  readonly #idPrefixList: number[] = [];
   #hitPosition = new Int32Array(64);
   #hitNext = new Int32Array(64);
   #call = 0;
@@ -173,7 +183,7 @@ export class PhraseMatcher {
     const prefixes = this.#tables.prefixes;
     this.#reports = new Array<PhraseMatch | undefined>(phrases);
     this.#code = this.#tables.programs;
-    this.#skip = new Int32Array(this.#code.length);
+    this.#skip = this.#code.length <= 0xffff ? new Uint16Array(this.#code.length) : new Int32Array(this.#code.length);
     this.#indexed = new Uint8Array(phrases);
     this.#prefixUse = new Uint8Array(phrases);
     this.#tried = new Uint32Array(phrases);
@@ -227,9 +237,12 @@ export class PhraseMatcher {
     const limit = anchorStart.length - 1;
     for (let i = 0; i < tokens.count; i++) {
       const id = ids[i] as number;
-      if (id < 0 || id >= limit || tokens.first(id) !== i) continue;
+      if (id < 0 || id >= limit) continue;
+      // Most known words anchor nothing: that is asked before where the word first occurs.
+      const start = anchorStart[id] as number;
       const end = anchorStart[id + 1] as number;
-      for (let k = anchorStart[id] as number; k < end; k++) {
+      if (start === end || tokens.first(id) !== i) continue;
+      for (let k = start; k < end; k++) {
         const gate = anchorGate[k] as number;
         if (gate < 0 || tokens.has(gate)) this.#test(anchored[k] as number, out);
       }
@@ -249,6 +262,8 @@ export class PhraseMatcher {
     let from = requiredStart[p] as number;
     const to = requiredStart[p + 1] as number;
     // The gate's words first: most phrases tried lack one of them, and it costs a bit test each.
+    // (The first was asked already when the phrase is anchored; asking again costs less than
+    // telling the cases apart.)
     for (let end = from + 1 + (required[from] as number), i = from + 1; i < end; i++) if (!tokens.has(required[i] as number)) return;
     from += 1 + (required[from] as number);
     if (from < to) {
@@ -282,7 +297,7 @@ export class PhraseMatcher {
    * taken as met. A failed clause skips the rest of its alternative, a met alternative the rest
    * of its part.
    */
-  #possible(required: Int32Array, from: number, to: number, prefixes: boolean): boolean {
+  #possible(required: IntArray, from: number, to: number, prefixes: boolean): boolean {
     const tokens = this.#tokens as Tokens;
     if (prefixes) this.#findPrefixes();
     const found = this.#prefixFound;
@@ -319,7 +334,7 @@ export class PhraseMatcher {
 
   /**
    * Finds, once per text, the words that begin with each prefix: one pass over the words, each
-   * compared only with the prefixes of its first two letters.
+   * compared only with the prefixes of its first two letters, a known word once in the process.
    */
   #findPrefixes(): void {
     if (this.#prefixCall === this.#call) return;
@@ -334,7 +349,10 @@ export class PhraseMatcher {
       const length = (ends[i] as number) - start;
       if (length > 1) {
         const bucket = bucketOf(bytes[start] as number, bytes[start + 1] as number);
-        if (((occupied[bucket >> 5] as number) & (1 << (bucket & 31))) !== 0) hits = this.#findPrefixesOf(i, start, length, bucket, hits);
+        if (((occupied[bucket >> 5] as number) & (1 << (bucket & 31))) !== 0) {
+          const id = this.#ids[i] as number;
+          hits = id < 0 ? this.#findPrefixesOf(i, start, length, bucket, hits) : this.#noteKnownPrefixes(i, id, start, length, bucket, hits);
+        }
       }
       if (short) hits = this.#findPrefixesOf(i, start, length, SHORT, hits);
     }
@@ -342,31 +360,62 @@ export class PhraseMatcher {
 
   /** Notes word i ([start, start + length) of the text's bytes) for the prefixes of `bucket` it begins with. */
   #findPrefixesOf(i: number, start: number, length: number, bucket: number, hits: number): number {
-    const { bytes } = (this.#tokens as Tokens).words;
-    const letters = this.#prefixBytes;
-    const from = this.#prefixFrom;
-    const byFirst = this.#byFirst;
-    const found = this.#prefixFound;
-    const head = this.#prefixHead;
-    const tail = this.#prefixTail;
     const last = this.#firstFrom[bucket + 1] as number;
     for (let j = this.#firstFrom[bucket] as number; j < last; j++) {
-        const k = byFirst[j] as number;
-        const at = from[k] as number;
-        const n = (from[k + 1] as number) - at;
-        if (n > length) continue;
-        let m = 0;
-        while (m < n && bytes[start + m] === letters[at + m]) m++;
-        if (m < n) continue;
-        if (hits === this.#hitPosition.length) this.#growHits();
-        this.#hitPosition[hits] = i;
-        this.#hitNext[hits] = -1;
-        if (found[k] === 0) head[k] = hits;
-        else this.#hitNext[tail[k] as number] = hits;
-        tail[k] = hits++;
-        found[k] = (found[k] as number) + 1;
+      const k = this.#byFirst[j] as number;
+      if (this.#begins(start, length, k)) hits = this.#note(k, i, hits);
     }
     return hits;
+  }
+
+  /** As #findPrefixesOf, for word i whose lexicon id is `id`: its prefixes are learnt once. */
+  #noteKnownPrefixes(i: number, id: number, start: number, length: number, bucket: number, hits: number): number {
+    if (id >= this.#idPrefixes.length) {
+      const grown = new Int32Array(Math.max(id + 1, this.#idPrefixes.length * 2));
+      grown.set(this.#idPrefixes);
+      this.#idPrefixes = grown;
+    }
+    let known = this.#idPrefixes[id] as number;
+    if (known === 0) {
+      const list = this.#idPrefixList;
+      known = list.length + 2;
+      const last = this.#firstFrom[bucket + 1] as number;
+      for (let j = this.#firstFrom[bucket] as number; j < last; j++) {
+        const k = this.#byFirst[j] as number;
+        if (this.#begins(start, length, k)) list.push(k);
+      }
+      if (list.length + 2 === known) known = 1;
+      else list.push(-1);
+      this.#idPrefixes[id] = known;
+    }
+    if (known === 1) return hits;
+    const list = this.#idPrefixList;
+    for (let j = known - 2; (list[j] as number) >= 0; j++) hits = this.#note(list[j] as number, i, hits);
+    return hits;
+  }
+
+  /** Whether the text's letters [start, start + length) begin with prefix k. */
+  #begins(start: number, length: number, k: number): boolean {
+    const bytes = (this.#tokens as Tokens).words.bytes;
+    const letters = this.#prefixBytes;
+    const at = this.#prefixFrom[k] as number;
+    const n = (this.#prefixFrom[k + 1] as number) - at;
+    if (n > length) return false;
+    for (let m = 0; m < n; m++) if (bytes[start + m] !== letters[at + m]) return false;
+    return true;
+  }
+
+  /** Adds word i to the words found for prefix k; `hits` notes so far. */
+  #note(k: number, i: number, hits: number): number {
+    const found = this.#prefixFound;
+    if (hits === this.#hitPosition.length) this.#growHits();
+    this.#hitPosition[hits] = i;
+    this.#hitNext[hits] = -1;
+    if (found[k] === 0) this.#prefixHead[k] = hits;
+    else this.#hitNext[this.#prefixTail[k] as number] = hits;
+    this.#prefixTail[k] = hits;
+    found[k] = (found[k] as number) + 1;
+    return hits + 1;
   }
 
   #growHits(): void {
@@ -445,9 +494,15 @@ export class PhraseMatcher {
   #part(at: number, end: number, pos: number): boolean {
     const code = this.#code;
     const next = this.#skip[at] as number;
+    // Parts are tried at words of the text only (pos < count), and most alternatives do not
+    // start with the word there: one whose first element is one sequence of words starting with
+    // another known word would fail at that word (#sequence), so it is passed over unwalked.
+    const word = this.#ids[pos] as number;
     let alternative = at + 1;
     for (let n = code[at] as number; n > 0; n--) {
-      if (this.#elements(alternative + 1, code[alternative] as number, next, end, pos)) return true;
+      const first = code[alternative + 3] as number;
+      const other = code[alternative + 1] === 1 && (code[alternative + 2] as number) > 0 && first >= 0 && first !== word;
+      if (!other && this.#elements(alternative + 1, code[alternative] as number, next, end, pos)) return true;
       alternative = this.#skip[alternative] as number;
     }
     return false;
@@ -490,7 +545,7 @@ const NO_PREFIXES = 1;
 const USES_PREFIXES = 2;
 
 /** Whether a clause of the parts `required[from .. to]` (laid out as PhraseTables.required says) names a prefix. */
-function requiresPrefix(required: Int32Array, from: number, to: number): boolean {
+function requiresPrefix(required: IntArray, from: number, to: number): boolean {
   let i = from;
   while (i < to) {
     let alternatives = required[i] as number;
@@ -611,17 +666,17 @@ function compileTables(evidence: readonly PhraseEvidence[], lexicon: Lexicon, va
   startsStart[compiled.length] = starts.length;
   return {
     phrases: phraseText.join('\n'),
-    anchorStart,
-    anchored: Int32Array.from(anchored),
-    anchorGate: Int32Array.from(anchorGate),
-    unanchored: Int32Array.from(unanchored),
+    anchorStart: narrowInts(anchorStart),
+    anchored: narrowInts(anchored),
+    anchorGate: narrowInts(anchorGate),
+    unanchored: narrowInts(unanchored),
     prefixes,
-    programs: Int32Array.from(programs),
-    programStart,
-    required: Int32Array.from(required),
-    requiredStart,
-    starts: Int32Array.from(starts),
-    startsStart,
+    programs: narrowInts(programs),
+    programStart: narrowInts(programStart),
+    required: narrowInts(required),
+    requiredStart: narrowInts(requiredStart),
+    starts: narrowInts(starts),
+    startsStart: narrowInts(startsStart),
   };
 }
 
@@ -690,7 +745,9 @@ function requiredOf(program: Program, anchor: number, phrasesWith: ReadonlyMap<n
     }
     const encoded: number[] = [];
     for (const clauses of alternatives) {
-      const flat = clauses.flatMap((clause) => [clause.length, ...clause]);
+      // Any clause order means the same; the rarest first ends a failing alternative soonest.
+      const rarity = (clause: number[]): number => Math.min(...clause.map((w) => (w < 0 ? Infinity : (phrasesWith.get(w) ?? 0))));
+      const flat = [...clauses].sort((a, b) => rarity(a) - rarity(b)).flatMap((clause) => [clause.length, ...clause]);
       encoded.push(clauses.length, flat.length, ...flat);
     }
     rest.push(alternatives.length, encoded.length, ...encoded);

@@ -46,14 +46,14 @@ export interface PhraseTables {
   // Every array is in the narrowest type its values fit (narrowInts), as the packed tables hold it.
   /** Every phrase of the evidence, in order, joined by "\n": the tables hold for these only. */
   phrases: string;
-  /** Per lexicon id, the phrases it anchors: `anchored[anchorStart[id] .. anchorStart[id + 1]]`. */
+  /**
+   * Per lexicon id, the phrases it anchors: `anchored[anchorStart[id] .. anchorStart[id + 1]]`.
+   * Each is the phrase, then a count and that many words one of which the text must hold for the
+   * phrase to match, given it holds the anchor (entryGate): the test that rules out most phrases
+   * tried, read in the same pass as the phrases.
+   */
   anchorStart: IntArray;
   anchored: IntArray;
-  /**
-   * Beside each of `anchored`, the first word of that phrase's gate (see required), -1 when it has
-   * none: the test that rules out most phrases tried, read in the same pass as the phrases.
-   */
-  anchorGate: IntArray;
   /** Phrases with no anchor word, tried on every text. */
   unanchored: IntArray;
   /** The prefixes ("refus" of "refus*") programs name as -1 - k. */
@@ -233,7 +233,7 @@ export class PhraseMatcher {
     // Anchors are visited in the order their words first occur in the text, which decides
     // which phrase of an entry is reported.
     const ids = tokens.ids;
-    const { anchorStart, anchored, anchorGate, unanchored } = this.#tables;
+    const { anchorStart, anchored, unanchored } = this.#tables;
     const limit = anchorStart.length - 1;
     for (let i = 0; i < tokens.count; i++) {
       const id = ids[i] as number;
@@ -242,9 +242,13 @@ export class PhraseMatcher {
       const start = anchorStart[id] as number;
       const end = anchorStart[id + 1] as number;
       if (start === end || tokens.first(id) !== i) continue;
-      for (let k = start; k < end; k++) {
-        const gate = anchorGate[k] as number;
-        if (gate < 0 || tokens.has(gate)) this.#test(anchored[k] as number, out);
+      for (let k = start; k < end; ) {
+        const p = anchored[k] as number;
+        let j = k + 2;
+        k = j + (anchored[k + 1] as number);
+        let any = j === k;
+        for (; j < k && !any; j++) any = tokens.has(anchored[j] as number);
+        if (any) this.#test(p, out);
       }
     }
     for (let k = 0; k < unanchored.length; k++) this.#test(unanchored[k] as number, out);
@@ -628,13 +632,6 @@ function compileTables(evidence: readonly PhraseEvidence[], lexicon: Lexicon, va
       }
     }
   });
-  const anchorStart = new Int32Array(lexicon.size + 1);
-  const anchored: number[] = [];
-  for (let id = 0; id < lexicon.size; id++) {
-    anchorStart[id] = anchored.length;
-    for (const p of byAnchor.get(id) ?? []) anchored.push(p);
-  }
-  anchorStart[lexicon.size] = anchored.length;
   const programs: number[] = [];
   const required: number[] = [];
   const starts: number[] = [];
@@ -657,10 +654,16 @@ function compileTables(evidence: readonly PhraseEvidence[], lexicon: Lexicon, va
     if (need.starts === null) starts.push(-1);
     else starts.push(need.starts.length, ...need.starts);
   });
-  const anchorGate = anchored.map((p) => {
-    const from = requiredStart[p] as number;
-    return (required[from] as number) > 0 ? (required[from + 1] as number) : -1;
-  });
+  const anchorStart = new Int32Array(lexicon.size + 1);
+  const anchored: number[] = [];
+  for (let id = 0; id < lexicon.size; id++) {
+    anchorStart[id] = anchored.length;
+    for (const p of byAnchor.get(id) ?? []) {
+      const gate = entryGate(compiledPrograms[p] as Program, id, phrasesWith);
+      anchored.push(p, gate.length, ...gate);
+    }
+  }
+  anchorStart[lexicon.size] = anchored.length;
   programStart[compiled.length] = programs.length;
   requiredStart[compiled.length] = required.length;
   startsStart[compiled.length] = starts.length;
@@ -668,7 +671,6 @@ function compileTables(evidence: readonly PhraseEvidence[], lexicon: Lexicon, va
     phrases: phraseText.join('\n'),
     anchorStart: narrowInts(anchorStart),
     anchored: narrowInts(anchored),
-    anchorGate: narrowInts(anchorGate),
     unanchored: narrowInts(unanchored),
     prefixes,
     programs: narrowInts(programs),
@@ -724,6 +726,52 @@ function phrasesPerWord(programs: readonly Program[]): Map<number, number> {
 }
 
 /**
+ * What an alternative needs, as clauses: every word outside a choice of several, plain words and
+ * prefixes alike, is a clause of its own; of a choice of several, the first word of one of its
+ * choices (a clause of several words, one of which the text must hold).
+ */
+function clausesOf(alternative: Alternative): number[][] {
+  const clauses: number[][] = [];
+  for (const element of alternative) {
+    if (element.length === 1) for (const word of element[0] ?? []) clauses.push([word]);
+    else clauses.push([...new Set(element.map((choice) => choice[0] as number))]);
+  }
+  return clauses;
+}
+
+/**
+ * Words one of which a text that holds `anchor` must hold too for the program to match: for the
+ * part where that rules out the most texts, one known word of each alternative other than the
+ * anchor (the rarest). Empty when every part has an alternative needing no other known word. A
+ * part of one alternative gives one word, which is then needed outright.
+ */
+function entryGate(program: Program, anchor: number, phrasesWith: ReadonlyMap<number, number>): number[] {
+  const commonness = (w: number): number => phrasesWith.get(w) ?? 0;
+  let best: number[] = [];
+  let bestScore = Infinity;
+  for (const part of program) {
+    const gate = new Set<number>();
+    for (const alternative of part) {
+      const words = clausesOf(alternative)
+        .filter((clause) => clause.length === 1 && (clause[0] as number) >= 0 && clause[0] !== anchor)
+        .map((clause) => clause[0] as number);
+      if (words.length === 0) {
+        gate.clear();
+        break;
+      }
+      gate.add(words.reduce((a, b) => (commonness(b) < commonness(a) ? b : a)));
+    }
+    // A text holds one of several words about as often as the phrases name them all together.
+    const score = [...gate].reduce((sum, w) => sum + commonness(w), 0);
+    if (gate.size > 0 && score < bestScore) {
+      best = [...gate];
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
  * What a text must hold for the program to match (PhraseTables.required), and the words a match
  * can start with. `anchor`: the phrase's only anchor word, -1 when it has none or several.
  */
@@ -736,16 +784,6 @@ function requiredOf(program: Program, anchor: number, phrasesWith: ReadonlyMap<n
       else if (starts && !starts.includes(first)) starts.push(first);
     }
   }
-  // Every word outside a choice of several is needed, plain words and prefixes alike, each a
-  // clause of its own; of a choice of several, the first word of one of its choices.
-  const clausesOf = (alternative: Alternative): number[][] => {
-    const clauses: number[][] = [];
-    for (const element of alternative) {
-      if (element.length === 1) for (const word of element[0] ?? []) clauses.push([word]);
-      else clauses.push([...new Set(element.map((choice) => choice[0] as number))]);
-    }
-    return clauses;
-  };
   // A clause of one known word in a part of one alternative is needed by every match: the gate's.
   const gated = (clause: number[]): boolean => clause.length === 1 && (clause[0] as number) >= 0;
   const gate = new Set<number>();

@@ -44,7 +44,6 @@ const ARRAY_NAMES = {
   hashes: true,
   anchorStart: true,
   anchored: true,
-  anchorGate: true,
   unanchored: true,
   programs: true,
   programStart: true,
@@ -62,7 +61,7 @@ const ARRAY_NAMES = {
  * The phrase matcher's arrays, kept in the narrowest type their values fit (as packed): the
  * matcher reads a few of them per phrase tried, and half the bytes are half the cache lines.
  */
-const PHRASE_ARRAYS = ['anchorStart', 'anchored', 'anchorGate', 'unanchored', 'programs', 'programStart', 'required', 'requiredStart', 'starts', 'startsStart'] as const;
+const PHRASE_ARRAYS = ['anchorStart', 'anchored', 'unanchored', 'programs', 'programStart', 'required', 'requiredStart', 'starts', 'startsStart'] as const;
 type PhraseArrayName = (typeof PHRASE_ARRAYS)[number];
 const IS_PHRASE_ARRAY: ReadonlySet<string> = new Set(PHRASE_ARRAYS);
 export type IntArray = Uint8Array | Int8Array | Uint16Array | Int16Array | Int32Array;
@@ -94,10 +93,10 @@ export function narrowInts(values: ArrayLike<number>): IntArray {
 }
 
 function arraysOf(t: EngineTables): Record<IntArrayName, IntArray> {
-  const { anchorStart, anchored, anchorGate, unanchored, programs, programStart, required, requiredStart, starts, startsStart } = t.phrases;
+  const { anchorStart, anchored, unanchored, programs, programStart, required, requiredStart, starts, startsStart } = t.phrases;
   const { stemIds, pairStart, pairSecond, counts, countStart } = t.words;
   const hashes = t.hashes;
-  return { hashes, anchorStart, anchored, anchorGate, unanchored, programs, programStart, required, requiredStart, starts, startsStart, stemIds, pairStart, pairSecond, counts, countStart };
+  return { hashes, anchorStart, anchored, unanchored, programs, programStart, required, requiredStart, starts, startsStart, stemIds, pairStart, pairSecond, counts, countStart };
 }
 
 export function packTables(t: EngineTables): PackedTables {
@@ -171,7 +170,6 @@ export function unpackTables(p: PackedTables): EngineTables {
       phrases: p.phrases,
       anchorStart: phrase.anchorStart,
       anchored: phrase.anchored,
-      anchorGate: phrase.anchorGate,
       unanchored: phrase.unanchored,
       prefixes: p.prefixes === '' ? [] : p.prefixes.split(' '),
       programs: phrase.programs,

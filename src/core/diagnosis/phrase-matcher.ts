@@ -1,5 +1,6 @@
 import type { PhraseEvidence } from '../../content/types.js';
 import type { Lexicon } from './lexicon.js';
+import { narrowInts, type IntArray } from './tables.js';
 import type { Tokens } from './tokens.js';
 
 /**
@@ -42,13 +43,19 @@ type Program = Alternative[][];
  * what scripts/build-engine-tables.ts ships, so that starting the program compiles no phrase.
  */
 export interface PhraseTables {
+  // Every array is in the narrowest type its values fit (narrowInts), as the packed tables hold it.
   /** Every phrase of the evidence, in order, joined by "\n": the tables hold for these only. */
   phrases: string;
-  /** Per lexicon id, the phrases it anchors: `anchored[anchorStart[id] .. anchorStart[id + 1]]`. */
-  anchorStart: Int32Array;
-  anchored: Int32Array;
+  /**
+   * Per lexicon id, the phrases it anchors: `anchored[anchorStart[id] .. anchorStart[id + 1]]`.
+   * Each is the phrase, then a count and that many words one of which the text must hold for the
+   * phrase to match, given it holds the anchor (entryGate): the test that rules out most phrases
+   * tried, read in the same pass as the phrases.
+   */
+  anchorStart: IntArray;
+  anchored: IntArray;
   /** Phrases with no anchor word, tried on every text. */
-  unanchored: Int32Array;
+  unanchored: IntArray;
   /** The prefixes ("refus" of "refus*") programs name as -1 - k. */
   prefixes: string[];
   /**
@@ -56,24 +63,28 @@ export interface PhraseTables {
    * elements, per element its choices, per choice its words, each list preceded by its length.
    * Phrase p's program is `programs[programStart[p] .. programStart[p + 1]]`.
    */
-  programs: Int32Array;
-  programStart: Int32Array;
+  programs: IntArray;
+  programStart: IntArray;
   /**
-   * What a text must hold for each phrase to match, flat: for each part, the number of its
-   * alternatives; per alternative, the number of its clauses; per clause, the number of its words
-   * and those words (ids or prefixes, as in programs), one of which the text must hold. A plain
-   * word is a clause of one; a choice ("(nicht verfugbar|ausgefallen)") is a clause of each
-   * choice's first word. A part is possible when one of its alternatives has every clause met.
+   * What a text must hold for each phrase to match, flat. First the gate: the number of words,
+   * then the words (ids) every match needs, the rarest first, the phrase's only anchor left out
+   * (it is in the text whenever the phrase is tried). Then the parts the gate does not settle:
+   * per part the number of its alternatives and how many numbers follow for them; per
+   * alternative the number of its clauses and how many numbers follow for them; per clause the
+   * number of its words and those words (ids or prefixes, as in programs), one of which the text
+   * must hold. A plain word is a clause of one; a choice ("(nicht verfugbar|ausgefallen)") is a
+   * clause of each choice's first word. A part is possible when one of its alternatives has
+   * every clause met; a part of one alternative keeps only the clauses the gate lacks.
    * Phrase p's is `required[requiredStart[p] .. requiredStart[p + 1]]`.
    */
-  required: Int32Array;
-  requiredStart: Int32Array;
+  required: IntArray;
+  requiredStart: IntArray;
   /**
    * The words (ids or prefixes) a match of each phrase can start with: their number, then the
    * words; -1 alone when a match can start anywhere. Phrase p's begin at `starts[startsStart[p]]`.
    */
-  starts: Int32Array;
-  startsStart: Int32Array;
+  starts: IntArray;
+  startsStart: IntArray;
 }
 
 export interface PhraseMatch {
@@ -103,8 +114,8 @@ export class PhraseMatcher {
    * The walk reads the programs where the tables hold them. Per offset of a part, an alternative
    * or an element, the offset just after it (`#skip`), filled per phrase when it is first walked.
    */
-  readonly #code: Int32Array;
-  readonly #skip: Int32Array;
+  readonly #code: IntArray;
+  readonly #skip: Uint16Array | Int32Array;
   readonly #indexed: Uint8Array;
   /**
    * Per phrase, worked out on its first test: whether what it requires names a prefix (USES_PREFIXES)
@@ -123,6 +134,8 @@ export class PhraseMatcher {
   readonly #prefixFrom: Int32Array;
   readonly #byFirst: Int32Array;
   readonly #firstFrom: Int32Array;
+  /** One bit per bucket, whether it holds a prefix: all most words of a text need to look at. */
+  readonly #occupied: Int32Array;
   /**
    * The text's words that begin with each prefix, found for all prefixes at once the first time a
    * text needs one (the call in `#prefixCall`): per prefix how many, and a list of positions
@@ -132,6 +145,14 @@ export class PhraseMatcher {
   readonly #prefixFound: Int32Array;
   readonly #prefixHead: Int32Array;
   readonly #prefixTail: Int32Array;
+  /**
+   * Per lexicon id, the prefixes its word begins with, learnt the first time a text holds it in a
+   * bucket with prefixes: 0 not yet known, 1 none, else 2 + where its list (ended by -1) starts in
+   * `#idPrefixList`. A known word is the same letters in every text, and common ones ("error",
+   * "server", "de") share their first letters with several prefixes.
+   */
+  #idPrefixes = new Int32Array(0);
+  readonly #idPrefixList: number[] = [];
   #hitPosition = new Int32Array(64);
   #hitNext = new Int32Array(64);
   #call = 0;
@@ -162,7 +183,7 @@ export class PhraseMatcher {
     const prefixes = this.#tables.prefixes;
     this.#reports = new Array<PhraseMatch | undefined>(phrases);
     this.#code = this.#tables.programs;
-    this.#skip = new Int32Array(this.#code.length);
+    this.#skip = this.#code.length <= 0xffff ? new Uint16Array(this.#code.length) : new Int32Array(this.#code.length);
     this.#indexed = new Uint8Array(phrases);
     this.#prefixUse = new Uint8Array(phrases);
     this.#tried = new Uint32Array(phrases);
@@ -172,6 +193,8 @@ export class PhraseMatcher {
     this.#prefixFrom = new Int32Array(prefixes.length + 1);
     for (let k = 0; k < prefixes.length; k++) this.#prefixFrom[k + 1] = (this.#prefixFrom[k] as number) + (prefixes[k] as string).length;
     [this.#byFirst, this.#firstFrom] = byFirstLetters(prefixes);
+    this.#occupied = new Int32Array((BUCKETS >> 5) + 1);
+    for (let b = 0; b < BUCKETS; b++) if ((this.#firstFrom[b + 1] as number) > (this.#firstFrom[b] as number)) this.#occupied[b >> 5] = (this.#occupied[b >> 5] as number) | (1 << (b & 31));
     this.#prefixFound = new Int32Array(prefixes.length);
     this.#prefixHead = new Int32Array(prefixes.length);
     this.#prefixTail = new Int32Array(prefixes.length);
@@ -214,9 +237,19 @@ export class PhraseMatcher {
     const limit = anchorStart.length - 1;
     for (let i = 0; i < tokens.count; i++) {
       const id = ids[i] as number;
-      if (id < 0 || id >= limit || tokens.first(id) !== i) continue;
+      if (id < 0 || id >= limit) continue;
+      // Most known words anchor nothing: that is asked before where the word first occurs.
+      const start = anchorStart[id] as number;
       const end = anchorStart[id + 1] as number;
-      for (let k = anchorStart[id] as number; k < end; k++) this.#test(anchored[k] as number, out);
+      if (start === end || tokens.first(id) !== i) continue;
+      for (let k = start; k < end; ) {
+        const p = anchored[k] as number;
+        let j = k + 2;
+        k = j + (anchored[k + 1] as number);
+        let any = j === k;
+        for (; j < k && !any; j++) any = tokens.has(anchored[j] as number);
+        if (any) this.#test(p, out);
+      }
     }
     for (let k = 0; k < unanchored.length; k++) this.#test(unanchored[k] as number, out);
     this.#tokens = null;
@@ -229,20 +262,29 @@ export class PhraseMatcher {
     if (this.#tried[p] === call || this.#matched[e] === call) return;
     this.#tried[p] = call;
     const { required, requiredStart } = this.#tables;
-    const from = requiredStart[p] as number;
+    const tokens = this.#tokens as Tokens;
+    let from = requiredStart[p] as number;
     const to = requiredStart[p + 1] as number;
-    // Known words first; prefixes (a walk over the text's words) only for phrases that pass.
-    if (!this.#possible(required, from, to, false)) return;
-    if (this.#usesPrefixes(p, from, to) && !this.#possible(required, from, to, true)) return;
+    // The gate's words first: most phrases tried lack one of them, and it costs a bit test each.
+    // (The first was asked already when the phrase is anchored; asking again costs less than
+    // telling the cases apart.)
+    for (let end = from + 1 + (required[from] as number), i = from + 1; i < end; i++) if (!tokens.has(required[i] as number)) return;
+    from += 1 + (required[from] as number);
+    if (from < to) {
+      // Known words first; prefixes (a walk over the text's words) only for phrases that pass.
+      if (!this.#possible(required, from, to, false)) return;
+      if (this.#usesPrefixes(p, from, to) && !this.#possible(required, from, to, true)) return;
+    }
     if (!this.#matches(p)) return;
     this.#matched[e] = call;
     out.push(this.#match(p));
   }
 
   /**
-   * Whether phrase p's requirements (`required[from .. to]`) name a prefix. Its starts are first
-   * words of its first part, which are among them (requiredOf), so a phrase that names none there
-   * starts with none either, and its walk never reads the prefixes found.
+   * Whether phrase p's parts past the gate (`required[from .. to]`) name a prefix. Its starts are
+   * first words of its first part, which are among its requirements (requiredOf), and the gate
+   * holds no prefix, so a phrase that names none there starts with none either, and its walk never
+   * reads the prefixes found.
    */
   #usesPrefixes(p: number, from: number, to: number): boolean {
     let use = this.#prefixUse[p] as number;
@@ -254,87 +296,130 @@ export class PhraseMatcher {
   }
 
   /**
-   * Whether every part has an alternative whose clauses (`required[from .. to]`) are all met.
-   * `prefixes`: whether prefixes are looked for too; otherwise a clause with one is taken as met.
+   * Whether every part (`required[from .. to]`, past the gate) has an alternative whose clauses
+   * are all met. `prefixes`: whether prefixes are looked for too; otherwise a clause with one is
+   * taken as met. A failed clause skips the rest of its alternative, a met alternative the rest
+   * of its part.
    */
-  #possible(required: Int32Array, from: number, to: number, prefixes: boolean): boolean {
+  #possible(required: IntArray, from: number, to: number, prefixes: boolean): boolean {
     const tokens = this.#tokens as Tokens;
     if (prefixes) this.#findPrefixes();
     const found = this.#prefixFound;
     let i = from;
     while (i < to) {
-      let alternatives = required[i++] as number;
+      const alternatives = required[i] as number;
+      const partEnd = i + 2 + (required[i + 1] as number);
+      i += 2;
       let possible = false;
-      for (; alternatives > 0; alternatives--) {
-        let all = !possible;
-        for (let clauses = required[i++] as number; clauses > 0; clauses--) {
-          const n = required[i++] as number;
-          const end = i + n;
-          if (all) {
-            let any = false;
-            for (let k = i; k < end && !any; k++) {
-              const word = required[k] as number;
-              if (word >= 0) any = tokens.has(word);
-              else any = !prefixes || (found[-1 - word] as number) > 0;
-            }
-            all = any;
+      for (let a = 0; a < alternatives && !possible; a++) {
+        const clauses = required[i] as number;
+        const alternativeEnd = i + 2 + (required[i + 1] as number);
+        i += 2;
+        let all = true;
+        for (let c = 0; c < clauses && all; c++) {
+          const end = i + 1 + (required[i] as number);
+          let any = false;
+          for (let k = i + 1; k < end && !any; k++) {
+            const word = required[k] as number;
+            if (word >= 0) any = tokens.has(word);
+            else any = !prefixes || (found[-1 - word] as number) > 0;
           }
+          all = any;
           i = end;
         }
-        if (all) possible = true;
+        possible = all;
+        i = alternativeEnd;
       }
       if (!possible) return false;
+      i = partEnd;
     }
     return true;
   }
 
   /**
    * Finds, once per text, the words that begin with each prefix: one pass over the words, each
-   * compared only with the prefixes of its first two letters.
+   * compared only with the prefixes of its first two letters, a known word once in the process.
    */
   #findPrefixes(): void {
     if (this.#prefixCall === this.#call) return;
     this.#prefixCall = this.#call;
     this.#prefixFound.fill(0);
     const { bytes, starts, ends } = (this.#tokens as Tokens).words;
-    const firstFrom = this.#firstFrom;
+    const occupied = this.#occupied;
     let hits = 0;
-    const short = (firstFrom[SHORT + 1] as number) > (firstFrom[SHORT] as number);
+    const short = ((occupied[SHORT >> 5] as number) & (1 << (SHORT & 31))) !== 0;
     for (let i = 0; i < this.#count; i++) {
       const start = starts[i] as number;
       const length = (ends[i] as number) - start;
-      if (length > 1) hits = this.#findPrefixesOf(i, start, length, bucketOf(bytes[start] as number, bytes[start + 1] as number), hits);
+      if (length > 1) {
+        const bucket = bucketOf(bytes[start] as number, bytes[start + 1] as number);
+        if (((occupied[bucket >> 5] as number) & (1 << (bucket & 31))) !== 0) {
+          const id = this.#ids[i] as number;
+          hits = id < 0 ? this.#findPrefixesOf(i, start, length, bucket, hits) : this.#noteKnownPrefixes(i, id, start, length, bucket, hits);
+        }
+      }
       if (short) hits = this.#findPrefixesOf(i, start, length, SHORT, hits);
     }
   }
 
   /** Notes word i ([start, start + length) of the text's bytes) for the prefixes of `bucket` it begins with. */
   #findPrefixesOf(i: number, start: number, length: number, bucket: number, hits: number): number {
-    const { bytes } = (this.#tokens as Tokens).words;
-    const letters = this.#prefixBytes;
-    const from = this.#prefixFrom;
-    const byFirst = this.#byFirst;
-    const found = this.#prefixFound;
-    const head = this.#prefixHead;
-    const tail = this.#prefixTail;
     const last = this.#firstFrom[bucket + 1] as number;
     for (let j = this.#firstFrom[bucket] as number; j < last; j++) {
-        const k = byFirst[j] as number;
-        const at = from[k] as number;
-        const n = (from[k + 1] as number) - at;
-        if (n > length) continue;
-        let m = 0;
-        while (m < n && bytes[start + m] === letters[at + m]) m++;
-        if (m < n) continue;
-        if (hits === this.#hitPosition.length) this.#growHits();
-        this.#hitPosition[hits] = i;
-        this.#hitNext[hits] = -1;
-        if (found[k] === 0) head[k] = hits;
-        else this.#hitNext[tail[k] as number] = hits;
-        tail[k] = hits++;
-        found[k] = (found[k] as number) + 1;
+      const k = this.#byFirst[j] as number;
+      if (this.#begins(start, length, k)) hits = this.#note(k, i, hits);
     }
     return hits;
+  }
+
+  /** As #findPrefixesOf, for word i whose lexicon id is `id`: its prefixes are learnt once. */
+  #noteKnownPrefixes(i: number, id: number, start: number, length: number, bucket: number, hits: number): number {
+    if (id >= this.#idPrefixes.length) {
+      const grown = new Int32Array(Math.max(id + 1, this.#idPrefixes.length * 2));
+      grown.set(this.#idPrefixes);
+      this.#idPrefixes = grown;
+    }
+    let known = this.#idPrefixes[id] as number;
+    if (known === 0) {
+      const list = this.#idPrefixList;
+      known = list.length + 2;
+      const last = this.#firstFrom[bucket + 1] as number;
+      for (let j = this.#firstFrom[bucket] as number; j < last; j++) {
+        const k = this.#byFirst[j] as number;
+        if (this.#begins(start, length, k)) list.push(k);
+      }
+      if (list.length + 2 === known) known = 1;
+      else list.push(-1);
+      this.#idPrefixes[id] = known;
+    }
+    if (known === 1) return hits;
+    const list = this.#idPrefixList;
+    for (let j = known - 2; (list[j] as number) >= 0; j++) hits = this.#note(list[j] as number, i, hits);
+    return hits;
+  }
+
+  /** Whether the text's letters [start, start + length) begin with prefix k. */
+  #begins(start: number, length: number, k: number): boolean {
+    const bytes = (this.#tokens as Tokens).words.bytes;
+    const letters = this.#prefixBytes;
+    const at = this.#prefixFrom[k] as number;
+    const n = (this.#prefixFrom[k + 1] as number) - at;
+    if (n > length) return false;
+    for (let m = 0; m < n; m++) if (bytes[start + m] !== letters[at + m]) return false;
+    return true;
+  }
+
+  /** Adds word i to the words found for prefix k; `hits` notes so far. */
+  #note(k: number, i: number, hits: number): number {
+    const found = this.#prefixFound;
+    if (hits === this.#hitPosition.length) this.#growHits();
+    this.#hitPosition[hits] = i;
+    this.#hitNext[hits] = -1;
+    if (found[k] === 0) this.#prefixHead[k] = hits;
+    else this.#hitNext[this.#prefixTail[k] as number] = hits;
+    this.#prefixTail[k] = hits;
+    found[k] = (found[k] as number) + 1;
+    return hits + 1;
   }
 
   #growHits(): void {
@@ -413,9 +498,15 @@ export class PhraseMatcher {
   #part(at: number, end: number, pos: number): boolean {
     const code = this.#code;
     const next = this.#skip[at] as number;
+    // Parts are tried at words of the text only (pos < count), and most alternatives do not
+    // start with the word there: one whose first element is one sequence of words starting with
+    // another known word would fail at that word (#sequence), so it is passed over unwalked.
+    const word = this.#ids[pos] as number;
     let alternative = at + 1;
     for (let n = code[at] as number; n > 0; n--) {
-      if (this.#elements(alternative + 1, code[alternative] as number, next, end, pos)) return true;
+      const first = code[alternative + 3] as number;
+      const other = code[alternative + 1] === 1 && (code[alternative + 2] as number) > 0 && first >= 0 && first !== word;
+      if (!other && this.#elements(alternative + 1, code[alternative] as number, next, end, pos)) return true;
       alternative = this.#skip[alternative] as number;
     }
     return false;
@@ -457,12 +548,14 @@ export class PhraseMatcher {
 const NO_PREFIXES = 1;
 const USES_PREFIXES = 2;
 
-/** Whether a clause of `required[from .. to]` (laid out as PhraseTables.required says) names a prefix. */
-function requiresPrefix(required: Int32Array, from: number, to: number): boolean {
+/** Whether a clause of the parts `required[from .. to]` (laid out as PhraseTables.required says) names a prefix. */
+function requiresPrefix(required: IntArray, from: number, to: number): boolean {
   let i = from;
   while (i < to) {
-    for (let alternatives = required[i++] as number; alternatives > 0; alternatives--) {
-      for (let clauses = required[i++] as number; clauses > 0; clauses--) {
+    let alternatives = required[i] as number;
+    for (i += 2; alternatives > 0; alternatives--) {
+      let clauses = required[i] as number;
+      for (i += 2; clauses > 0; clauses--) {
         const end = i + 1 + (required[i] as number);
         for (i++; i < end; i++) if ((required[i] as number) < 0) return true;
       }
@@ -471,7 +564,7 @@ function requiresPrefix(required: Int32Array, from: number, to: number): boolean
   return false;
 }
 
-/** The indexes of `words` grouped by first letter, and where each letter's group starts (256 + 1 of them). */
+/** The indexes of `words` grouped by bucket (bucketOf), and where each bucket's group starts (BUCKETS + 1 of them). */
 function byFirstLetters(words: readonly string[]): [Int32Array, Int32Array] {
   const from = new Int32Array(BUCKETS + 1);
   const bucket = (word: string) => (word.length < 2 ? SHORT : bucketOf(word.charCodeAt(0), word.charCodeAt(1)));
@@ -488,14 +581,15 @@ function byFirstLetters(words: readonly string[]): [Int32Array, Int32Array] {
 }
 
 /**
- * Prefixes are grouped by their first two letters, hashed into few buckets: most words of a text
- * find theirs empty. Prefixes of one letter (none so far) share a bucket every word looks in.
+ * Prefixes are grouped by their first two letters, five bits of each (letters and digits share
+ * buckets only as "p".."y" and "0".."9" do): most words of a text find theirs empty. Prefixes of
+ * one letter (none so far) share a bucket every word looks in.
  */
-const BUCKETS = 512;
-const SHORT = BUCKETS - 1;
+const SHORT = 1024;
+const BUCKETS = SHORT + 1;
 
 function bucketOf(first: number, second: number): number {
-  return (first * 31 + second) % SHORT;
+  return ((first & 31) << 5) | (second & 31);
 }
 
 /**
@@ -538,48 +632,69 @@ function compileTables(evidence: readonly PhraseEvidence[], lexicon: Lexicon, va
       }
     }
   });
-  const anchorStart = new Int32Array(lexicon.size + 1);
-  const anchored: number[] = [];
-  for (let id = 0; id < lexicon.size; id++) {
-    anchorStart[id] = anchored.length;
-    for (const p of byAnchor.get(id) ?? []) anchored.push(p);
-  }
-  anchorStart[lexicon.size] = anchored.length;
   const programs: number[] = [];
   const required: number[] = [];
   const starts: number[] = [];
   const programStart = new Int32Array(compiled.length + 1);
   const requiredStart = new Int32Array(compiled.length + 1);
   const startsStart = new Int32Array(compiled.length + 1);
+  const programOf = (c: CompiledPhrase): Program =>
+    c.parts.map((alternatives) => alternatives.map((alternative) => joinSequences(elementsOf(alternative).map((choices) => choices.map((choice) => choice.map(word))))));
+  const compiledPrograms = compiled.map(programOf);
+  const phrasesWith = phrasesPerWord(compiledPrograms);
   compiled.forEach((c, p) => {
     programStart[p] = programs.length;
     requiredStart[p] = required.length;
     startsStart[p] = starts.length;
-    const program = c.parts.map((alternatives) =>
-      alternatives.map((alternative) => elementsOf(alternative).map((choices) => choices.map((choice) => choice.map(word)))),
-    );
+    const program = compiledPrograms[p] as Program;
     encodeProgram(program, programs);
-    const need = requiredOf(program);
+    const anchor = c.anchors.length === 1 ? lexicon.idOf(c.anchors[0] as string) : -1;
+    const need = requiredOf(program, anchor, phrasesWith);
     required.push(...need.required);
     if (need.starts === null) starts.push(-1);
     else starts.push(need.starts.length, ...need.starts);
   });
+  const anchorStart = new Int32Array(lexicon.size + 1);
+  const anchored: number[] = [];
+  for (let id = 0; id < lexicon.size; id++) {
+    anchorStart[id] = anchored.length;
+    for (const p of byAnchor.get(id) ?? []) {
+      const gate = entryGate(compiledPrograms[p] as Program, id, phrasesWith);
+      anchored.push(p, gate.length, ...gate);
+    }
+  }
+  anchorStart[lexicon.size] = anchored.length;
   programStart[compiled.length] = programs.length;
   requiredStart[compiled.length] = required.length;
   startsStart[compiled.length] = starts.length;
   return {
     phrases: phraseText.join('\n'),
-    anchorStart,
-    anchored: Int32Array.from(anchored),
-    unanchored: Int32Array.from(unanchored),
+    anchorStart: narrowInts(anchorStart),
+    anchored: narrowInts(anchored),
+    unanchored: narrowInts(unanchored),
     prefixes,
-    programs: Int32Array.from(programs),
-    programStart,
-    required: Int32Array.from(required),
-    requiredStart,
-    starts: Int32Array.from(starts),
-    startsStart,
+    programs: narrowInts(programs),
+    programStart: narrowInts(programStart),
+    required: narrowInts(required),
+    requiredStart: narrowInts(requiredStart),
+    starts: narrowInts(starts),
+    startsStart: narrowInts(startsStart),
   };
+}
+
+/**
+ * Runs of plain words as one sequence: "can t send" is one element of one choice of three words
+ * rather than three elements, the same words in the same order, which the walk compares in one
+ * loop instead of a step of recursion per word.
+ */
+function joinSequences(alternative: Alternative): Alternative {
+  const out: Alternative = [];
+  for (const element of alternative) {
+    const last = out[out.length - 1];
+    if (element.length === 1 && last?.length === 1) last[0] = [...(last[0] as number[]), ...(element[0] as number[])];
+    else out.push(element.length === 1 ? [[...(element[0] as number[])]] : element);
+  }
+  return out;
 }
 
 /** Appends a program to `out` as PhraseTables.programs lays it out. */
@@ -597,8 +712,70 @@ function encodeProgram(program: Program, out: number[]): void {
   }
 }
 
-/** What a text must hold for the program to match, and the words a match can start with. */
-function requiredOf(program: Program): { required: number[]; starts: number[] | null } {
+/**
+ * Per word id, in how many programs it is a word: what the gate goes by to test the rarest word
+ * first, since a word many phrases name is one many texts hold ("server", "not").
+ */
+function phrasesPerWord(programs: readonly Program[]): Map<number, number> {
+  const count = new Map<number, number>();
+  for (const program of programs) {
+    const words = new Set(program.flat(4));
+    for (const w of words) count.set(w, (count.get(w) ?? 0) + 1);
+  }
+  return count;
+}
+
+/**
+ * What an alternative needs, as clauses: every word outside a choice of several, plain words and
+ * prefixes alike, is a clause of its own; of a choice of several, the first word of one of its
+ * choices (a clause of several words, one of which the text must hold).
+ */
+function clausesOf(alternative: Alternative): number[][] {
+  const clauses: number[][] = [];
+  for (const element of alternative) {
+    if (element.length === 1) for (const word of element[0] ?? []) clauses.push([word]);
+    else clauses.push([...new Set(element.map((choice) => choice[0] as number))]);
+  }
+  return clauses;
+}
+
+/**
+ * Words one of which a text that holds `anchor` must hold too for the program to match: for the
+ * part where that rules out the most texts, one known word of each alternative other than the
+ * anchor (the rarest). Empty when every part has an alternative needing no other known word. A
+ * part of one alternative gives one word, which is then needed outright.
+ */
+function entryGate(program: Program, anchor: number, phrasesWith: ReadonlyMap<number, number>): number[] {
+  const commonness = (w: number): number => phrasesWith.get(w) ?? 0;
+  let best: number[] = [];
+  let bestScore = Infinity;
+  for (const part of program) {
+    const gate = new Set<number>();
+    for (const alternative of part) {
+      const words = clausesOf(alternative)
+        .filter((clause) => clause.length === 1 && (clause[0] as number) >= 0 && clause[0] !== anchor)
+        .map((clause) => clause[0] as number);
+      if (words.length === 0) {
+        gate.clear();
+        break;
+      }
+      gate.add(words.reduce((a, b) => (commonness(b) < commonness(a) ? b : a)));
+    }
+    // A text holds one of several words about as often as the phrases name them all together.
+    const score = [...gate].reduce((sum, w) => sum + commonness(w), 0);
+    if (gate.size > 0 && score < bestScore) {
+      best = [...gate];
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * What a text must hold for the program to match (PhraseTables.required), and the words a match
+ * can start with. `anchor`: the phrase's only anchor word, -1 when it has none or several.
+ */
+function requiredOf(program: Program, anchor: number, phrasesWith: ReadonlyMap<number, number>): { required: number[]; starts: number[] | null } {
   let starts: number[] | null = [];
   for (const alternative of program[0] ?? []) {
     for (const choice of alternative[0] ?? []) {
@@ -607,22 +784,30 @@ function requiredOf(program: Program): { required: number[]; starts: number[] | 
       else if (starts && !starts.includes(first)) starts.push(first);
     }
   }
-  // Every word outside a choice of several is needed, plain words and prefixes alike, each a
-  // clause of its own; of a choice of several, the first word of one of its choices.
-  const required: number[] = [];
+  // A clause of one known word in a part of one alternative is needed by every match: the gate's.
+  const gated = (clause: number[]): boolean => clause.length === 1 && (clause[0] as number) >= 0;
+  const gate = new Set<number>();
+  const rest: number[] = [];
   for (const part of program) {
-    required.push(part.length);
-    for (const alternative of part) {
-      const clauses: number[][] = [];
-      for (const element of alternative) {
-        if (element.length === 1) for (const word of element[0] ?? []) clauses.push([word]);
-        else clauses.push([...new Set(element.map((choice) => choice[0] as number))]);
-      }
-      required.push(clauses.length);
-      for (const clause of clauses) required.push(clause.length, ...clause);
+    const alternatives = part.map(clausesOf);
+    if (alternatives.length === 1) {
+      const clauses = alternatives[0] as number[][];
+      for (const clause of clauses) if (gated(clause)) gate.add(clause[0] as number);
+      alternatives[0] = clauses.filter((clause) => !gated(clause));
+      if (alternatives[0].length === 0) continue;
     }
+    const encoded: number[] = [];
+    for (const clauses of alternatives) {
+      // Any clause order means the same; the rarest first ends a failing alternative soonest.
+      const rarity = (clause: number[]): number => Math.min(...clause.map((w) => (w < 0 ? Infinity : (phrasesWith.get(w) ?? 0))));
+      const flat = [...clauses].sort((a, b) => rarity(a) - rarity(b)).flatMap((clause) => [clause.length, ...clause]);
+      encoded.push(clauses.length, flat.length, ...flat);
+    }
+    rest.push(alternatives.length, encoded.length, ...encoded);
   }
-  return { required, starts };
+  gate.delete(anchor);
+  const rarestFirst = [...gate].sort((a, b) => (phrasesWith.get(a) ?? 0) - (phrasesWith.get(b) ?? 0));
+  return { required: [rarestFirst.length, ...rarestFirst, ...rest], starts };
 }
 
 /**

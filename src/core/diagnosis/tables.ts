@@ -21,7 +21,7 @@ export interface EngineTables {
  * The layout of the tables; raised whenever the engine reads them differently, so that tables
  * generated for another layout are refused rather than misread.
  */
-export const TABLES_FORMAT = 2;
+export const TABLES_FORMAT = 3;
 
 /** EngineTables as a few strings: small in the source, and decoded by native code (base64). */
 export interface PackedTables {
@@ -57,8 +57,16 @@ const ARRAY_NAMES = {
   counts: true,
   countStart: true,
 } as const;
+/**
+ * The phrase matcher's arrays, kept in the narrowest type their values fit (as packed): the
+ * matcher reads a few of them per phrase tried, and half the bytes are half the cache lines.
+ */
+const PHRASE_ARRAYS = ['anchorStart', 'anchored', 'unanchored', 'programs', 'programStart', 'required', 'requiredStart', 'starts', 'startsStart'] as const;
+type PhraseArrayName = (typeof PHRASE_ARRAYS)[number];
+const IS_PHRASE_ARRAY: ReadonlySet<string> = new Set(PHRASE_ARRAYS);
+export type IntArray = Uint8Array | Int8Array | Uint16Array | Int16Array | Int32Array;
 type IntType = 'u8' | 'i8' | 'u16' | 'i16' | 'i32';
-const TYPES: Record<IntType, new (buffer: ArrayBuffer) => Uint8Array | Int8Array | Uint16Array | Int16Array | Int32Array> = {
+const TYPES: Record<IntType, new (values: ArrayBuffer | ArrayLike<number>) => IntArray> = {
   u8: Uint8Array,
   i8: Int8Array,
   u16: Uint16Array,
@@ -67,7 +75,24 @@ const TYPES: Record<IntType, new (buffer: ArrayBuffer) => Uint8Array | Int8Array
 };
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-function arraysOf(t: EngineTables): Record<IntArrayName, Int32Array> {
+/** The narrowest type that holds every one of `values`. */
+function intTypeOf(values: ArrayLike<number>): IntType {
+  let min = 0;
+  let max = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return min >= 0 && max < 256 ? 'u8' : min >= -128 && max < 128 ? 'i8' : min >= 0 && max < 65536 ? 'u16' : min >= -32768 && max < 32768 ? 'i16' : 'i32';
+}
+
+/** `values` in the type they are packed in, as unpackTables gives phrase arrays back. */
+export function narrowInts(values: ArrayLike<number>): IntArray {
+  return new TYPES[intTypeOf(values)](values);
+}
+
+function arraysOf(t: EngineTables): Record<IntArrayName, IntArray> {
   const { anchorStart, anchored, unanchored, programs, programStart, required, requiredStart, starts, startsStart } = t.phrases;
   const { stemIds, pairStart, pairSecond, counts, countStart } = t.words;
   const hashes = t.hashes;
@@ -76,18 +101,11 @@ function arraysOf(t: EngineTables): Record<IntArrayName, Int32Array> {
 
 export function packTables(t: EngineTables): PackedTables {
   const arrays: Record<string, [string, number, string]> = {};
-  for (const [name, array] of Object.entries(arraysOf(t)) as [IntArrayName, Int32Array][]) {
+  for (const [name, array] of Object.entries(arraysOf(t)) as [IntArrayName, IntArray][]) {
     // Offsets are stored as they are, not as differences (which would fit in fewer bytes): a
     // loop to add them up costs more at start-up, in the interpreter, than the bytes do.
     const values = array;
-    let min = 0;
-    let max = 0;
-    for (const v of values) {
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-    const type: IntType =
-      min >= 0 && max < 256 ? 'u8' : min >= -128 && max < 128 ? 'i8' : min >= 0 && max < 65536 ? 'u16' : min >= -32768 && max < 32768 ? 'i16' : 'i32';
+    const type = intTypeOf(values);
     const typed = new TYPES[type](new ArrayBuffer(values.length * TYPES[type].prototype.BYTES_PER_ELEMENT));
     typed.set(values);
     if (!LITTLE_ENDIAN) throw new Error('tables are packed little-endian; pack them on a little-endian machine');
@@ -102,6 +120,7 @@ export function packTables(t: EngineTables): PackedTables {
 export function unpackTables(p: PackedTables): EngineTables {
   if (p.format !== TABLES_FORMAT) throw new Error('src/content/engine-tables.generated.ts is for another engine version: run npx tsx scripts/build-engine-tables.ts');
   const a = {} as Record<IntArrayName, Int32Array>;
+  const phrase = {} as Record<PhraseArrayName, IntArray>;
   for (const name of [...Object.keys(ARRAY_NAMES)] as IntArrayName[]) {
     const packed = p.arrays[name];
     if (!packed || !(packed[0] in TYPES)) throw new Error(`engine tables: no array ${name}`);
@@ -113,6 +132,10 @@ export function unpackTables(p: PackedTables): EngineTables {
     const view = new Uint8Array(buffer);
     view.set(bytes);
     if (!LITTLE_ENDIAN) swapBytes(view, Type.prototype.BYTES_PER_ELEMENT);
+    if (IS_PHRASE_ARRAY.has(name)) {
+      phrase[name as PhraseArrayName] = new Type(buffer);
+      continue;
+    }
     // Widened by native code: Int32Array.from would walk an iterator in the interpreter.
     const values = new Int32Array(new Type(buffer));
     a[name] = values;
@@ -145,16 +168,16 @@ export function unpackTables(p: PackedTables): EngineTables {
     hashes: a.hashes,
     phrases: {
       phrases: p.phrases,
-      anchorStart: a.anchorStart,
-      anchored: a.anchored,
-      unanchored: a.unanchored,
+      anchorStart: phrase.anchorStart,
+      anchored: phrase.anchored,
+      unanchored: phrase.unanchored,
       prefixes: p.prefixes === '' ? [] : p.prefixes.split(' '),
-      programs: a.programs,
-      programStart: a.programStart,
-      required: a.required,
-      requiredStart: a.requiredStart,
-      starts: a.starts,
-      startsStart: a.startsStart,
+      programs: phrase.programs,
+      programStart: phrase.programStart,
+      required: phrase.required,
+      requiredStart: phrase.requiredStart,
+      starts: phrase.starts,
+      startsStart: phrase.startsStart,
     },
     words: { stemIds: a.stemIds, pairStart: a.pairStart, pairSecond: a.pairSecond, counts: a.counts, countStart: a.countStart, termsPerCause },
   };

@@ -12,7 +12,12 @@ import { FNV_OFFSET, FNV_PRIME, type WordBuffer } from './normalize.js';
  */
 
 const EMPTY = -1;
+/** A value no slot holds. */
+const TOUCHED = -2;
 const NORMALISED = /^[a-z0-9]+$/;
+const ALL_NORMALISED = /^[a-z0-9]*$/;
+/** The longest words whose FNV-1a hash and length tell them apart (lookUp). */
+export const SHORT = 3;
 // Local copies: optimised code reads an imported constant from its module cell on every use.
 const OFFSET = FNV_OFFSET;
 const PRIME = FNV_PRIME;
@@ -35,6 +40,8 @@ export class Lexicon {
   #indexed = 0;
 
   constructor(words: readonly string[] = []) {
+    // lookUp tells short words apart by their hashes, which holds for words of [a-z0-9] only.
+    if (!ALL_NORMALISED.test(words.join(''))) throw new Error('lexicon words are normalised: [a-z0-9]+');
     this.#words = words.slice();
   }
 
@@ -197,6 +204,10 @@ export class Lexicon {
     const entries = this.#entries;
     const pool = this.#pool;
     const mask = (slots.length >> 1) - 1;
+    // First each word's slot, in a loop of loads that do not depend on each other and a branch
+    // never taken (no id is TOUCHED), so that their cache misses overlap; the probes below,
+    // whose branches go one way or the other word by word, then find the slots in cache.
+    for (let i = 0; i < count; i++) if (slots[(((hashes[i] as number) & mask) << 1) + 1] === TOUCHED) ids[i] = EMPTY;
     for (let i = 0; i < count; i++) {
       const h = hashes[i] as number;
       const start = starts[i] as number;
@@ -206,6 +217,13 @@ export class Lexicon {
         const id = slots[slot * 2 + 1] as number;
         if (id === EMPTY) break;
         if (slots[slot * 2] !== h || entries[id * 2 + 1] !== end - start) continue;
+        // Words of [a-z0-9] (the scanner's and, by fromWords and add, the lexicon's) of one to
+        // SHORT letters have distinct hashes (checked exhaustively in the tests), so the hash and
+        // length of a short word name it: a third of a text's words need no letter compared.
+        if (end - start <= SHORT) {
+          found = id;
+          break;
+        }
         const offset = (entries[id * 2] as number) - start;
         let k = start;
         while (k < end && pool[offset + k] === bytes[k]) k++;

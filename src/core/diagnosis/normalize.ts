@@ -71,8 +71,30 @@ function fold(codePoint: number): string {
     // Bounded: a paste of every Unicode character must not grow memory without limit.
     if (folds.size >= MAX_FOLDS) folds.clear();
     folds.set(codePoint, out);
+    if (codePoint < FOLDED.length && !isUnicodeBlank(codePoint)) FOLDED[codePoint] = foldedKind(out);
   }
   return out;
+}
+
+/**
+ * What scanPlain may do with a non-ASCII character itself, by what it folds to: most of those in
+ * texts are accented letters ("é" → "e") and quotes, and leaving the loop for each cost more than
+ * the rest of its word. 0: leave it to scanInto (not folded yet, a blank, or a fold that is empty or
+ * longer than one word byte); SEPARATOR: a fold of no word bytes, which only ends a word; else the
+ * one word byte it folds to. Below the surrogates, so a character is one code unit.
+ */
+const FOLDED = new Uint8Array(0x3000);
+const SEPARATOR = 1;
+
+function foldedKind(folded: string): number {
+  if (folded.length === 0) return 0;
+  let words = 0;
+  for (let k = 0; k < folded.length; k++) {
+    const c = folded.charCodeAt(k);
+    if (c < 128 && (CLASS[c] as number) >= WORD) words++;
+  }
+  if (words === 0) return SEPARATOR;
+  return folded.length === 1 ? (CLASS[folded.charCodeAt(0)] as number) : 0;
 }
 
 /** FNV-1a over a word's bytes: the scanner hashes words as it writes them, the lexicon looks them up by it. */
@@ -175,6 +197,17 @@ export class WordBuffer {
     }
   }
 
+  /** pushText of a blank, one word's bytes (with their hash) and a blank, in one go. */
+  pushWord(word: Uint8Array, hash: number): void {
+    this.endWord();
+    const start = this.length;
+    for (let k = 0; k < word.length; k++) this.bytes[start + k] = word[k] as number;
+    this.length = start + word.length;
+    this.starts[this.count] = start;
+    this.ends[this.count] = this.length;
+    this.hashes[this.count++] = hash;
+  }
+
   /** Makes room for `extra` more bytes and as many more words. */
   reserve(extra: number): void {
     if (this.length + extra > this.bytes.length) {
@@ -203,20 +236,29 @@ export class WordBuffer {
  * share one buffer; a longer one (normalize() of a whole catalog entry) gets its own. The shared
  * buffer holds the last text copied until the next call, so a caller reads it before calling
  * anything that may copy another (the scanner and the extractor's token reader both do); past
- * `text.length` it holds what earlier texts left.
+ * `text.length` it holds what earlier texts left. Either has room for a unit past the text.
  */
 const UNITS = new Uint16Array(MAX_CHARS + 64);
 const UNIT_BYTES = Buffer.from(UNITS.buffer);
 
 export function codeUnits(text: string): Uint16Array {
-  if (text.length <= UNITS.length) {
+  // The scanner and then the extractor ask for the same text: the copy is made once.
+  if (text === copied) return UNITS;
+  if (text.length < UNITS.length) {
     UNIT_BYTES.write(text, 0, 'utf16le');
+    copied = text;
     return UNITS;
   }
-  const units = new Uint16Array(text.length);
+  const units = new Uint16Array(text.length + 1);
   Buffer.from(units.buffer).write(text, 0, 'utf16le');
   return units;
 }
+
+/**
+ * The text the shared buffer holds below its length (nothing else writes there; the scanner's NUL
+ * goes after it). Kept until the next text is copied, which holds on to one text at most.
+ */
+let copied: string | null = null;
 
 /** Fills `out` with the normalised words of `text`. */
 export function scanWords(text: string, out: WordBuffer): void {
@@ -225,7 +267,10 @@ export function scanWords(text: string, out: WordBuffer): void {
   for (;;) {
     out.reset();
     out.reserve(room);
-    const more = scanInto(text, codeUnits(text), out);
+    const units = codeUnits(text);
+    // Room for it: codeUnits leaves at least one unit past the text.
+    units[text.length] = 0;
+    const more = scanInto(text, units, out);
     if (more === 0) return;
     room = Math.max(room * 2, more);
   }
@@ -268,10 +313,26 @@ function scanInto(text: string, units: Uint16Array, out: WordBuffer): number {
     const need = pushed.length + n - i;
     if (out.length + need > out.bytes.length || out.count + need + 1 > out.starts.length) return Math.max(out.length, out.count + 1) + need;
     // A character that folds to nothing (a lone accent) leaves the word it sits in whole.
-    out.pushText(pushed);
+    if (pushed === SERVER_NAME_TEXT) out.pushWord(SERVER_NAME_WORD, SERVER_NAME_HASH);
+    else if (pushed === ADDRESS_TEXT) out.pushWord(ADDRESS_WORD, ADDRESS_HASH);
+    else out.pushText(pushed);
   }
   out.endWord();
   return 0;
+}
+
+/** What a name becomes: text for pushText, and the one word it makes for pushWord. */
+const SERVER_NAME_TEXT = ' servername ';
+const ADDRESS_TEXT = ' emailaddress ';
+const SERVER_NAME_WORD = Buffer.from('servername', 'latin1');
+const ADDRESS_WORD = Buffer.from('emailaddress', 'latin1');
+const SERVER_NAME_HASH = hashOf(SERVER_NAME_WORD);
+const ADDRESS_HASH = hashOf(ADDRESS_WORD);
+
+function hashOf(word: Uint8Array): number {
+  let h = OFFSET;
+  for (const b of word) h = Math.imul(h ^ b, PRIME);
+  return h;
 }
 
 /**
@@ -287,11 +348,11 @@ function rewriteRun(text: string, units: Uint16Array, start: number, end: number
   // Dots after the last label are left over by either pattern, and make no word.
   let last = end;
   while (units[last - 1] === 46 && last > start) last--;
-  if (ats === 0 && isServerName(units, start, last)) return ' servername ';
-  if (ats === 1 && address && isAddress(units, start, last)) return ' emailaddress ';
+  if (ats === 0 && isServerName(units, start, last)) return SERVER_NAME_TEXT;
+  if (ats === 1 && address && isAddress(units, start, last)) return ADDRESS_TEXT;
   let run = text.slice(start, end);
-  if (ats > 0) run = run.replace(EMAIL, ' emailaddress ');
-  if (dots > 1) run = run.replace(SERVER_NAME, ' servername ');
+  if (ats > 0) run = run.replace(EMAIL, ADDRESS_TEXT);
+  if (dots > 1) run = run.replace(SERVER_NAME, SERVER_NAME_TEXT);
   return run;
 }
 
@@ -377,8 +438,34 @@ function scanPlain(units: Uint16Array, from: number, n: number, out: WordBuffer)
   let runStart = -1;
   while (i < n) {
     const c = units[i] as number;
-    if (c >= 128) break;
-    let kind = CLASS[c] as number;
+    let kind: number;
+    if (c < 128) {
+      kind = CLASS[c] as number;
+    } else {
+      // What scanInto would do with a character that folds to one word byte or to none: it ends
+      // the run (the patterns are ASCII), then pushText adds the byte to the word or ends it.
+      kind = c < FOLDED.length ? (FOLDED[c] as number) : 0;
+      if (kind === 0) break;
+      if (runStart >= 0) {
+        if (out.runAts > 0 || out.runDots > 1) break;
+        runStart = -1;
+      }
+      i++;
+      if (kind >= WORD) {
+        if (wordStart < 0) {
+          wordStart = length;
+          hash = OFFSET;
+        }
+        bytes[length++] = kind;
+        hash = Math.imul(hash ^ kind, PRIME);
+      } else if (wordStart >= 0) {
+        starts[count] = wordStart;
+        ends[count] = length;
+        hashes[count++] = hash;
+        wordStart = -1;
+      }
+      continue;
+    }
     if (kind >= NAME && runStart < 0) {
       // A run's words go in as they are read, and come back out if it is to be rewritten.
       runStart = i;
@@ -392,8 +479,8 @@ function scanPlain(units: Uint16Array, from: number, n: number, out: WordBuffer)
       for (;;) {
         bytes[length++] = kind;
         hash = Math.imul(hash ^ kind, PRIME);
-        if (++i === n) break;
-        const d = units[i] as number;
+        // No test for the end: the unit after the text is a NUL (scanWords), which ends the word.
+        const d = units[++i] as number;
         kind = d < 128 ? (CLASS[d] as number) : OTHER;
         if (kind < WORD) break;
       }

@@ -40,6 +40,20 @@ const MIN_MESSAGES = 1;
 const UNSET = -3;
 const SKIP = -2;
 const UNKNOWN = -1;
+/** The fields of a row in WordModel's `#info`. */
+const START = 0;
+const HEAD = 1;
+const INFO = 2;
+/** A row's head: its zero-count row + 1 in the low bits, its number of counts above them. */
+const GROUP_BITS = 20;
+const GROUP_MASK = (1 << GROUP_BITS) - 1;
+/** A free slot of the pairs' hash table, and the multiplier that spreads keys over it (⌊2³²/φ⌋). */
+const FREE = -1;
+const HASH = 0x9e3779b1 | 0;
+/** A value no slot of the pairs' table holds. */
+const TOUCHED = -2;
+/** Where score leaves a sum of weights it reads for the cache, not for its value. */
+const SINK = { value: 0 };
 
 function isDigits(word: string): boolean {
   for (let i = 0; i < word.length; i++) {
@@ -189,25 +203,40 @@ export class WordModel {
    * Log-odds are one-vs-rest naive Bayes, so a term's weight for a cause depends only on how many
    * messages of the cause have it and in how many it occurs in all. A cause without the term —
    * most of each row — takes its weight from `#zeroWeights` (one row per distinct total), and only
-   * the few causes with counts have weights of their own (`#countWeights`, beside `counts`). This
+   * the few causes with counts have weights of their own (`#weights`). This
    * keeps what a text reads small enough to stay in cache, where a full table of rows × causes
    * (1.9 MB) did not.
    */
   #zeroWeights = new Float64Array(0);
   readonly #totals = new Map<number, number>();
   /**
-   * Per row, everything a text reads of it side by side, so that it costs one or two cache lines
-   * where five arrays cost five: at `countStart[r] + 2r`, its zero-count row + 1 (0 until worked
-   * out), the last scoring call that counted it (so each term counts once without a Set), then
-   * per count its cause and weight.
+   * Per row, what the sums read of it besides its weights, in 8 bytes: where its counts start in
+   * `#weights` and `#causes`, and its head (0 until worked out; GROUP_BITS).
    */
-  readonly #records: Float64Array;
+  readonly #info: Int32Array;
+  /**
+   * Per count (rows' counts back to back, as in `counts`), its cause and weight: a byte and a
+   * double, where the cause as a double beside the weight doubled what the sums read.
+   */
+  readonly #causes: Uint8Array;
+  readonly #weights: Float64Array;
   readonly #termsPerCause: Float64Array;
   readonly #total: number;
   readonly #vocabulary: number;
   readonly #present: boolean[];
-  #call = 0;
+  /** Stem pairs by hash (#hashPairs): per slot, a pair's key and row. */
+  #pairSlots: Int32Array | null = null;
+  #pairShift = 0;
+  /**
+   * Per row, one bit: whether the text's list has it yet (so each term counts once without a
+   * Set). Bits, so that the search for a text's rows reads a 2 KB array that stays in the
+   * nearest cache, and the rows' own data are read in loops whose loads do not wait on each other.
+   */
+  readonly #seen: Int32Array;
+  /** The text's rows, in the order found (which is the order their weights are added in). */
   #rows = new Int32Array(256);
+  /** The rows of the text's words (#rows has twice the room). */
+  #wordRows = new Int32Array(128);
   readonly #sums = new Float64Array(CAUSE_IDS.length);
   /** Per zero-count row: how many of the text's rows use it (0 between calls), and which are used. */
   #groupRows = new Int32Array(0);
@@ -240,7 +269,11 @@ export class WordModel {
 
     // Worked out per row on first use: a text touches a hundred of the thousands of rows, and
     // start-up time counts.
-    this.#records = new Float64Array(tables.counts.length + 2 * this.#vocabulary);
+    this.#info = new Int32Array(this.#vocabulary * INFO);
+    this.#seen = new Int32Array((this.#vocabulary >> 5) + 1);
+    this.#causes = new Uint8Array(tables.counts.length >> 1);
+    this.#weights = new Float64Array(tables.counts.length >> 1);
+    this.#hashPairs();
   }
 
   /** Fills row r's weights: its zero-count row (shared by rows of the same total) and its own. */
@@ -261,13 +294,16 @@ export class WordModel {
       }
       for (let c = 0; c < causes; c++) this.#zeroWeights[z * causes + c] = this.#weight(0, all, c);
     }
-    const record = (countStart[r] as number) + 2 * r;
-    for (let k = countStart[r] as number; k < end; k += 2) {
-      const at = record + 2 + k - (countStart[r] as number);
-      this.#records[at] = counts[k] as number;
-      this.#records[at + 1] = this.#weight(counts[k + 1] as number, all, counts[k] as number);
+    const start = countStart[r] as number;
+    for (let k = start; k < end; k += 2) {
+      this.#causes[k >> 1] = counts[k] as number;
+      this.#weights[k >> 1] = this.#weight(counts[k + 1] as number, all, counts[k] as number);
     }
-    this.#records[record] = z + 1;
+    // A row has at most one count per cause, and there are fewer distinct totals than messages.
+    if (z + 1 > GROUP_MASK || (end - start) >> 1 > CAUSE_IDS.length) throw new Error('word model: a row too large for its head');
+    const info = r * INFO;
+    this.#info[info + START] = start >> 1;
+    this.#info[info + HEAD] = (((end - start) >> 1) << GROUP_BITS) | (z + 1);
   }
 
   /** The log-odds a term seen in `inCause` messages of cause `c`, and `all` in total, adds to `c` (smoothed). */
@@ -285,8 +321,21 @@ export class WordModel {
     return this.#tables;
   }
 
-  /** The row of the pair of stem rows a, b, or -1: a binary search among a's pairs. */
+  /** The row of the pair of stem rows a, b, or -1. */
   #pairRow(a: number, b: number): number {
+    const slots = this.#pairSlots;
+    if (slots === null) return this.#searchPair(a, b);
+    const key = a * this.#stems + b;
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = Math.imul(key, HASH) >>> this.#pairShift; ; slot = (slot + 1) & mask) {
+      const found = slots[slot * 2] as number;
+      if (found === key) return slots[slot * 2 + 1] as number;
+      if (found === FREE) return -1;
+    }
+  }
+
+  /** #pairRow as a binary search among a's pairs. */
+  #searchPair(a: number, b: number): number {
     const { pairStart, pairSecond } = this.#tables;
     let lo = pairStart[a] as number;
     let hi = (pairStart[a + 1] as number) - 1;
@@ -298,6 +347,53 @@ export class WordModel {
       else hi = mid - 1;
     }
     return -1;
+  }
+
+  /**
+   * The pairs in a hash table, at most three quarters full: a text looks up ~40 pairs, and a
+   * binary search among the pairs of a common stem read several cache lines for each where a
+   * probe reads one (a fuller table, smaller, keeps more of those lines in cache).
+   * Left null, for the binary search, when a key (a · stems + b) would not fit an Int32Array.
+   */
+  #hashPairs(): void {
+    const { pairStart, pairSecond } = this.#tables;
+    const stems = this.#stems;
+    if (stems * stems > 0x7fffffff) return;
+    let bits = 1;
+    while (3 << bits < pairSecond.length * 4) bits++;
+    const slots = new Int32Array(2 << bits).fill(FREE);
+    const shift = 32 - bits;
+    const mask = (1 << bits) - 1;
+    for (let a = 0; a < stems; a++) {
+      const end = pairStart[a + 1] as number;
+      for (let k = pairStart[a] as number; k < end; k++) {
+        const key = a * stems + (pairSecond[k] as number);
+        let slot = Math.imul(key, HASH) >>> shift;
+        while (slots[slot * 2] !== FREE) slot = (slot + 1) & mask;
+        slots[slot * 2] = key;
+        slots[slot * 2 + 1] = stems + k;
+      }
+    }
+    this.#pairSlots = slots;
+    this.#pairShift = shift;
+  }
+
+  /**
+   * Reads the first slot of every pair of known stems in `wordRows`, in a loop of loads that do
+   * not depend on each other and a branch never taken (no slot holds TOUCHED; `scratch` is
+   * written over afterwards anyway), so that their cache misses overlap: the lookups, whose
+   * branches go one way or the other pair by pair, then find the slots in cache.
+   */
+  #touchPairs(wordRows: Int32Array, kept: number, scratch: Int32Array): void {
+    const slots = this.#pairSlots;
+    if (slots === null) return;
+    const stems = this.#stems;
+    const shift = this.#pairShift;
+    for (let j = 1; j < kept; j++) {
+      const a = wordRows[j - 1] as number;
+      const b = wordRows[j] as number;
+      if (a >= 0 && b >= 0 && slots[(Math.imul(a * stems + b, HASH) >>> shift) * 2] === TOUCHED) scratch[0] = 0;
+    }
   }
 
   #wordRow(id: number): number {
@@ -353,72 +449,128 @@ export class WordModel {
    */
   score(tokens: Tokens, out: Float64Array): boolean {
     const causes = CAUSE_IDS.length;
-    // A double: it counts past 2³² calls without wrapping around to marks still in the records.
-    const call = ++this.#call;
-    // Per term found, where its record starts and ends, summed afterwards in one tight loop.
-    if (this.#rows.length < tokens.count * 4) this.#rows = new Int32Array(tokens.count * 4);
+    const info = this.#info;
+    const seen = this.#seen;
+    if (this.#rows.length < tokens.count * 2) {
+      this.#rows = new Int32Array(tokens.count * 2);
+      this.#wordRows = new Int32Array(tokens.count);
+    }
     const rows = this.#rows;
-    const records = this.#records;
-    const countStart = this.#tables.countStart;
-    let found = 0;
-    // The same walk as terms(), without building the list: a stem pair can only be known when
-    // both its stems are, so unknown words skip the pair lookup.
-    let previous = -1;
+    // The words' rows in the walk of terms(): stop words and long numbers are left out without
+    // breaking a pair, unknown words (UNKNOWN) break it.
+    const wordRows = this.#wordRows;
+    let kept = 0;
     for (let i = 0; i < tokens.count; i++) {
       const row = this.#rowAt(tokens, i);
+      if (row !== SKIP) wordRows[kept++] = row;
+    }
+    this.#touchPairs(wordRows, kept, rows);
+    let found = 0;
+    let previous = -1;
+    for (let j = 0; j < kept; j++) {
+      const row = wordRows[j] as number;
       if (row < 0) {
-        // Stop words and long numbers are skipped by terms() without breaking a pair.
-        if (row === UNKNOWN) previous = -1;
+        previous = -1;
         continue;
       }
-      let record = (countStart[row] as number) + 2 * row;
-      if (records[record + 1] !== call) {
-        records[record + 1] = call;
-        rows[found++] = record;
-        rows[found++] = (countStart[row + 1] as number) + 2 * row + 2;
-        if (records[record] === 0) this.#compute(row);
+      if (((seen[row >> 5] as number) & (1 << (row & 31))) === 0) {
+        seen[row >> 5] = (seen[row >> 5] as number) | (1 << (row & 31));
+        rows[found++] = row;
       }
       if (previous >= 0) {
         const pair = this.#pairRow(previous, row);
-        record = pair >= 0 ? (countStart[pair] as number) + 2 * pair : 0;
-        if (pair >= 0 && records[record + 1] !== call) {
-          records[record + 1] = call;
-          rows[found++] = record;
-          rows[found++] = (countStart[pair + 1] as number) + 2 * pair + 2;
-          if (records[record] === 0) this.#compute(pair);
+        if (pair >= 0 && ((seen[pair >> 5] as number) & (1 << (pair & 31))) === 0) {
+          seen[pair >> 5] = (seen[pair >> 5] as number) | (1 << (pair & 31));
+          rows[found++] = pair;
         }
       }
       previous = row;
     }
+    // Every bit set belongs to a row of the list: clearing their words clears them all.
+    for (let j = 0; j < found; j++) seen[(rows[j] as number) >> 5] = 0;
     if (found === 0) return false;
-    const known = found >> 1;
     // Rows of the same total share their zero-count weights, so the sum is taken per total
     // (how many rows have it × its weights) plus, per row, what its own counts change: ~600
     // additions for a 500-character text where row by row, cause by cause, took ~9,000. The
     // order of the additions changes, so sums may differ from a row-by-row sum in the last bits.
     const sums = this.#sums;
     sums.fill(0);
-    const zeroWeights = this.#zeroWeights;
+    // First every row's head and first weight, in a loop of loads that do not depend on each other
+    // and a branch that is all but never taken, so that their cache misses overlap; the sums then
+    // find them in cache, where their own loop, whose length varies row by row, would take the
+    // misses one by one.
+    const weights = this.#weights;
+    let touch = 0;
+    for (let j = 0; j < found; j++) {
+      const row = rows[j] as number;
+      if (info[row * INFO + HEAD] === 0) this.#compute(row);
+      touch += weights[info[row * INFO + START] as number] ?? 0;
+    }
+    // Kept, so that the loads above are not left out as unused.
+    SINK.value = touch;
     if (this.#groupRows.length < this.#totals.size) {
       this.#groupRows = new Int32Array(this.#totals.size * 2);
       this.#groups = new Int32Array(this.#totals.size * 2);
     }
     const groupRows = this.#groupRows;
     const groups = this.#groups;
+    const zeroWeights = this.#zeroWeights;
+    const causeOf = this.#causes;
     let touched = 0;
-    for (let j = 0; j < found; j += 2) {
-      const record = rows[j] as number;
-      const end = rows[j + 1] as number;
-      // Whole numbers kept as doubles: `| 0` reads them back without a check.
-      const z = ((records[record] as number) | 0) - 1;
+    for (let j = 0; j < found; j++) {
+      const at = (rows[j] as number) * INFO;
+      const head = info[at + HEAD] as number;
+      const z = (head & GROUP_MASK) - 1;
       if (groupRows[z] === 0) groups[touched++] = z;
       groupRows[z] = (groupRows[z] as number) + 1;
-      for (let k = record + 2; k < end; k += 2) {
-        const c = (records[k] as number) | 0;
-        sums[c] = (sums[c] as number) + (records[k + 1] as number) - (zeroWeights[z * causes + c] as number);
+      const start = info[at + START] as number;
+      const end = start + (head >>> GROUP_BITS);
+      for (let k = start; k < end; k++) {
+        const c = causeOf[k] as number;
+        sums[c] = (sums[c] as number) + (weights[k] as number) - (zeroWeights[z * causes + c] as number);
       }
     }
-    for (let g = 0; g < touched; g++) {
+    // Four totals a pass, then two, then one: the same additions in the same order, with a
+    // fraction of the loads and stores of the sums. (JavaScript rounds every operation to a
+    // double, so the grouping changes no bit.)
+    let g = 0;
+    for (; g + 3 < touched; g += 4) {
+      const z0 = groups[g] as number;
+      const z1 = groups[g + 1] as number;
+      const z2 = groups[g + 2] as number;
+      const z3 = groups[g + 3] as number;
+      const n0 = groupRows[z0] as number;
+      const n1 = groupRows[z1] as number;
+      const n2 = groupRows[z2] as number;
+      const n3 = groupRows[z3] as number;
+      groupRows[z0] = groupRows[z1] = groupRows[z2] = groupRows[z3] = 0;
+      const o0 = z0 * causes;
+      const o1 = z1 * causes;
+      const o2 = z2 * causes;
+      const o3 = z3 * causes;
+      for (let c = 0; c < causes; c++) {
+        sums[c] =
+          (sums[c] as number) +
+          n0 * (zeroWeights[o0 + c] as number) +
+          n1 * (zeroWeights[o1 + c] as number) +
+          n2 * (zeroWeights[o2 + c] as number) +
+          n3 * (zeroWeights[o3 + c] as number);
+      }
+    }
+    for (; g + 1 < touched; g += 2) {
+      const z = groups[g] as number;
+      const y = groups[g + 1] as number;
+      const n = groupRows[z] as number;
+      const m = groupRows[y] as number;
+      groupRows[z] = 0;
+      groupRows[y] = 0;
+      const offset = z * causes;
+      const other = y * causes;
+      for (let c = 0; c < causes; c++) {
+        sums[c] = (sums[c] as number) + n * (zeroWeights[offset + c] as number) + m * (zeroWeights[other + c] as number);
+      }
+    }
+    if (g < touched) {
       const z = groups[g] as number;
       const n = groupRows[z] as number;
       groupRows[z] = 0;
@@ -427,7 +579,7 @@ export class WordModel {
     }
     // Naive Bayes grows overconfident with every word it adds up; dividing by √n keeps a long
     // report from drowning the hand-written evidence while a short message still counts.
-    const scale = 1 / Math.sqrt(known);
+    const scale = 1 / Math.sqrt(found);
     for (let c = 0; c < causes; c++) out[c] = (sums[c] as number) * scale;
     return true;
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract, findCodes, findHost, findPort } from '../../src/core/diagnosis/extract.js';
 import { CLIENT_MENTIONS } from '../../src/content/extraction.js';
+import { findProtocol, PROTOCOL_WORDS } from '../../src/core/diagnosis/extract-protocol.js';
 import { readLabelled } from '../support/labelled.js';
 
 describe('findHost', () => {
@@ -232,5 +233,32 @@ describe('votes and sentences read without arrays', () => {
     ['Outlook says no. Thunderbird.', 'outlook'],
   ])('the sentence around an app name ends at a dot or a line feed: %j', (text, client) => {
     expect(extract(text).client).toBe(client);
+  });
+});
+
+describe('protocol words tried only where their strings are', () => {
+  const CORPUS = ['errors-dev.jsonl', 'holdout.jsonl', ...['catalogs', 'localized', 'reports', 'threads', 'vendors'].map((f) => `corpus/${f}.jsonl`)];
+  const EDGES = ['İstanbul SMTP send imap', 'K \u212a smtp ESMTP esmtps', '+OK ready\n-ERR bad\n +OK x', '-ERR first', 'EHLO a\nMAIL FROM:<a@b>\nDATA\n', 'ehlo mail from data', 'ſmtp ſend', 'smtp smtp smtp smtp smtp smtp esmtp', 'fetched accounts fetcher mail from other'];
+  const texts = [...CORPUS.flatMap((f) => readLabelled(f).map((r) => r.text)), ...EDGES].flatMap((t) => [t, t.toUpperCase(), t.toLowerCase()]);
+
+  it('finds every match of each pattern at one of its strings (after at most its lead)', () => {
+    const wrong: string[] = [];
+    for (const { pattern, starts, lead = 0 } of PROTOCOL_WORDS) {
+      if (!starts) continue;
+      for (const text of texts) {
+        for (const m of text.matchAll(new RegExp(pattern.source, pattern.flags))) {
+          const seen = m[0].toLowerCase();
+          if (!starts.some((s) => seen.slice(0, lead + s.length).includes(s))) wrong.push(`${pattern.source.slice(0, 30)} | ${m[0]}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('votes as the scan of the whole text does', () => {
+    for (const text of texts) {
+      const lower = text.toLowerCase();
+      expect(findProtocol(text, null, null, [], undefined, lower), text.slice(0, 60)).toBe(findProtocol(text, null, null, []));
+    }
   });
 });

@@ -82,4 +82,24 @@ describe('LiteralFinder', () => {
     expect(finder.holdsAny(text, finder.idsOf(['def']))).toBe(true);
     expect(finder.holdsAny(text, finder.idsOf(['xyz']))).toBe(false);
   });
+
+  it('says where strings start, moved back by a lead, in order and once each, however many there are', () => {
+    const finder = new LiteralFinder();
+    const ids = finder.idsOf(['smtp', 'esmtp', 'ok']);
+    const other = finder.idsOf(['mail']);
+    const starts = (text: string, lead: number) => {
+      const found = finder.startsOf(text, ids, lead);
+      return [...found.positions.subarray(0, found.count)];
+    };
+    const naive = (text: string, lead: number) => {
+      const at = new Set<number>();
+      for (const s of ['smtp', 'esmtp', 'ok']) for (let i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + 1)) at.add(Math.max(0, i - lead));
+      return [...at].sort((a, b) => a - b);
+    };
+    // The last one finds more strings than the scan first has room to note.
+    for (const text of ['', 'esmtp ok', 'mail smtp', 'okok smtpesmtp', 'é esmtp', 'ok esmtp mail smtp '.repeat(200)]) {
+      for (const lead of [0, 1]) expect(starts(text, lead), `${text.slice(0, 20)} lead ${lead}`).toEqual(naive(text, lead));
+      expect(finder.holdsAny(text, other)).toBe(text.includes('mail'));
+    }
+  });
 });

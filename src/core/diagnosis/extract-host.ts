@@ -1,6 +1,7 @@
 import { MAIL_HOST_LABELS } from '../../content/extraction.js';
 import { codeUnits } from './normalize.js';
 import { isDigit } from './extract-chars.js';
+import { LITERALS } from './literal-finder.js';
 
 /** The mail server a text names, read token by token (see hostTokens). */
 
@@ -57,8 +58,10 @@ export function hostTokens(text: string, lower: string = text.toLowerCase()): Ho
   // The tokens' characters are read from a typed array: charCodeAt on the sliced strings texts
   // arrive as costs more. Nothing below reads past text.length, where the shared buffer holds stale units.
   const units = codeUnits(text);
-  // The lower-cased text holds "localhost" where /localhost/i finds it: no other character lower-cases to its letters.
-  if (lower.includes('localhost')) {
+  // The lower-cased text holds "localhost" where /localhost/i finds it: no other character lower-cases
+  // to its letters. The literal finder answers as a substring search would, from the one pass it
+  // makes over the text for all its strings, which the extractor makes anyway.
+  if (LITERALS.holdsAny(lower, LOCALHOST_ID)) {
     for (let i = 0; i < text.length; i++) if (!isSeparator(units[i] as number)) i = readToken(text, units, i, out);
     return out;
   }
@@ -74,6 +77,8 @@ export function hostTokens(text: string, lower: string = text.toLowerCase()): Ho
   }
   return out;
 }
+
+const LOCALHOST_ID = LITERALS.idsOf(['localhost']);
 
 /** The next dot and colon at or after where the search for inner marks has got to (-1: none left). */
 const MARKS = { dot: -1, colon: -1 };

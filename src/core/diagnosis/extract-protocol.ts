@@ -1,6 +1,7 @@
 import type { Protocol } from '../../content/types.js';
 import type { FoundCode } from './extract-codes.js';
 import { anyOf, wordSet, type WordSet } from './extract-words.js';
+import { LITERALS } from './literal-finder.js';
 
 /** IMAP, POP3 or SMTP, by vote: protocol words, wire forms, the port, the host's first label, the codes. */
 
@@ -34,33 +35,45 @@ interface ProtocolWords {
   literals?: string[];
   /** Whether every match starts a line. */
   lineStart?: boolean;
+  /**
+   * Strings (lower-case) one of which every match begins with, after at most `lead` characters:
+   * the pattern is tried only where they are (protocolMatches). Read off the pattern's branches
+   * (test/diagnosis/extract.test.ts checks them against every match in the corpus).
+   */
+  starts?: string[];
+  lead?: number;
 }
 
 export const PROTOCOL_WORDS: ProtocolWords[] = [
-  { protocol: 'imap', pattern: /\bimaps?\d?(?:rev1)?\b/gi, weight: 2, keywords: ['imap', 'imaps', 'imap4', 'imap4rev1'] },
-  { protocol: 'pop3', pattern: /\bpop3?s?\b/gi, weight: 2, keywords: ['pop', 'pop3', 'pops', 'pop3s'] },
+  { protocol: 'imap', pattern: /\bimaps?\d?(?:rev1)?\b/gi, weight: 2, keywords: ['imap', 'imaps', 'imap4', 'imap4rev1'], starts: ['imap'] },
+  { protocol: 'pop3', pattern: /\bpop3?s?\b/gi, weight: 2, keywords: ['pop', 'pop3', 'pops', 'pop3s'], starts: ['pop'] },
   {
     protocol: 'smtp',
     pattern: /\b(?:e?smtps?|outgoing (?:mail )?server|postausgangsserver|servidor de salida|serveur sortant|server di posta in uscita|servidor de saida|send(?:ing)?|senden|enviar|envoyer|inviare|submission)\b/gi,
     weight: 2,
     keywords: ['smtp', 'esmtp', 'smtps', 'outgoing', 'postausgangsserver', 'salida', 'sortant', 'uscita', 'saida', 'send', 'sending', 'senden', 'enviar', 'envoyer', 'inviare', 'submission'],
+    starts: ['esmtp', 'smtp', 'outgoing ', 'postausgangsserver', 'servidor de sa', 'serveur sortant', 'server di posta in uscita', 'send', 'enviar', 'envoyer', 'inviare', 'submission'],
   },
   // Wire forms: IMAP untagged/tagged replies, POP3 status indicators.
   { protocol: 'imap', pattern: /^[ \t]?(?:\*|[a-z]{1,8}\d{1,6}) (?:OK|NO|BAD|BYE|CAPABILITY)\b/gim, weight: 2, keywords: ['ok', 'no', 'bad', 'bye', 'capability'], lineStart: true },
-  { protocol: 'pop3', pattern: /(?:^|\s)[-+](?:ERR|OK)\b/g, weight: 3, keywords: ['err', 'ok'], literals: ['-ERR', '+ERR', '-OK', '+OK'] },
+  // A match starts at the blank before the sign, or at the sign when that opens the text.
+  { protocol: 'pop3', pattern: /(?:^|\s)[-+](?:ERR|OK)\b/g, weight: 3, keywords: ['err', 'ok'], literals: ['-ERR', '+ERR', '-OK', '+OK'], starts: ['-err', '+err', '-ok', '+ok'], lead: 1 },
   {
     protocol: 'smtp',
     pattern: /\b(?:EHLO|HELO|MAIL FROM|RCPT TO|DATA|STARTTLS command)\b/g,
     weight: 2,
     keywords: ['ehlo', 'helo', 'from', 'rcpt', 'data', 'starttls'],
     literals: ['EHLO', 'HELO', 'MAIL FROM', 'RCPT TO', 'DATA', 'STARTTLS command'],
+    starts: ['ehlo', 'helo', 'mail from', 'rcpt to', 'data', 'starttls command'],
   },
-  { protocol: 'pop3', pattern: /\bfetch(?:ed|er)? (?:accounts?|mail from other)/gi, weight: 1, keywords: ['fetch', 'fetched', 'fetcher'] },
+  { protocol: 'pop3', pattern: /\bfetch(?:ed|er)? (?:accounts?|mail from other)/gi, weight: 1, keywords: ['fetch', 'fetched', 'fetcher'], starts: ['fetch'] },
 ];
 
 const PROTOCOL_LITERALS = PROTOCOL_WORDS.map((p) => (p.literals ? anyOf(p.literals) : null));
-/** Sticky copies, for the patterns whose every match starts a line. */
-const PROTOCOL_AT_LINE = PROTOCOL_WORDS.map((p) => (p.lineStart ? new RegExp(p.pattern.source, p.pattern.flags.replace('g', '') + 'y') : null));
+/** Sticky copies, tried at line starts or where a match can start. */
+const PROTOCOL_STICKY = PROTOCOL_WORDS.map((p) => new RegExp(p.pattern.source, p.pattern.flags.replace('g', '') + 'y'));
+/** Per pattern, the ids of its `starts` in the shared literal finder (null: none listed). */
+const PROTOCOL_STARTS = PROTOCOL_WORDS.map((p) => (p.starts ? LITERALS.idsOf(p.starts) : null));
 
 export function findProtocol(
   text: string,
@@ -68,14 +81,15 @@ export function findProtocol(
   port: number | null,
   codes: FoundCode[],
   words: WordSet = wordSet(text),
+  lower?: string,
 ): Protocol | null {
   let imap = 0;
   let pop3 = 0;
   let smtp = 0;
   for (let k = 0; k < PROTOCOL_WORDS.length; k++) {
     const { protocol, weight, keywords } = PROTOCOL_WORDS[k] as ProtocolWords;
-    if (!words.hasAny(keywords) || PROTOCOL_LITERALS[k]?.test(text) === false) continue;
-    const n = protocolMatches(k, text) * weight;
+    if (!words.hasAny(keywords)) continue;
+    const n = protocolMatches(k, text, lower) * weight;
     if (protocol === 'imap') imap += n;
     else if (protocol === 'pop3') pop3 += n;
     else smtp += n;
@@ -102,13 +116,17 @@ export function findProtocol(
 /** A vote counts at most this many matches of one pattern. */
 const MOST_MATCHES = 5;
 
-/** How many matches (up to MOST_MATCHES) pattern `k` has in the text, as a global search would count them. */
-function protocolMatches(k: number, text: string): number {
-  const { pattern, lineStart } = PROTOCOL_WORDS[k] as ProtocolWords;
+/**
+ * How many matches (up to MOST_MATCHES) pattern `k` has in the text, as a global search would
+ * count them. `lower`: the text lower-cased, where the literal finder looks for the strings its
+ * matches start with.
+ */
+function protocolMatches(k: number, text: string, lower: string | undefined): number {
+  const { pattern, lineStart, lead } = PROTOCOL_WORDS[k] as ProtocolWords;
   // Lines start after "\n" only, unless the text holds a rarer line break; the pattern is tried at each.
   if (lineStart && !text.includes('\r') && !text.includes('\u2028') && !text.includes('\u2029')) {
     const lines = lineStarts(text);
-    const sticky = PROTOCOL_AT_LINE[k] as RegExp;
+    const sticky = PROTOCOL_STICKY[k] as RegExp;
     let n = 0;
     for (let line = 0; line < lines.count && n < MOST_MATCHES; line++) {
       sticky.lastIndex = lines.positions[line] as number;
@@ -116,9 +134,37 @@ function protocolMatches(k: number, text: string): number {
     }
     return n;
   }
+  const starts = PROTOCOL_STARTS[k] as Int32Array | null;
+  // Only İ lower-cases to more than one character: when the lengths agree, every character of
+  // `lower` stands where its own does in the text, and a match's ASCII letters lower-case to its
+  // string there (no other character lower-cases to ASCII but the Kelvin sign, which only adds a
+  // place to try).
+  if (starts !== null && lower !== undefined && lower.length === text.length) return matchesAt(k, text, LITERALS.startsOf(lower, starts, lead ?? 0));
+  if (PROTOCOL_LITERALS[k]?.test(text) === false) return 0;
   pattern.lastIndex = 0;
   let n = 0;
   while (n < MOST_MATCHES && pattern.test(text)) n++;
+  return n;
+}
+
+/**
+ * The count a global search makes, trying the pattern only at `places`, which hold every place a
+ * match can start: the search finds the first match at or after where it stands and stands next
+ * where that match ends (none is empty), so it skips the places before there, as this does.
+ */
+function matchesAt(k: number, text: string, places: { positions: Int32Array; count: number }): number {
+  const sticky = PROTOCOL_STICKY[k] as RegExp;
+  let n = 0;
+  let from = 0;
+  for (let p = 0; p < places.count && n < MOST_MATCHES; p++) {
+    const at = places.positions[p] as number;
+    if (at < from) continue;
+    sticky.lastIndex = at;
+    if (sticky.test(text)) {
+      n++;
+      from = sticky.lastIndex;
+    }
+  }
   return n;
 }
 

@@ -68,7 +68,7 @@ export function extract(raw: string, words: WordSet = wordSet(raw)): Extracted &
   return {
     host,
     port,
-    protocol: findProtocol(text, host, port, found, words),
+    protocol: findProtocol(text, host, port, found, words, lower),
     client: findClient(text, found, words, lower),
     code: mostTellingCode(found),
     codes: found.map((c) => c.text),

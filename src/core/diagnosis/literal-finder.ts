@@ -45,6 +45,15 @@ export class LiteralFinder {
   #foundIn = new Uint32Array(0);
   #scan = 0;
   #scanned: string | null = null;
+  /**
+   * Where the last scan's strings ended, in text order: pairs of the state reached (multiplied,
+   * as the transitions hold it) and the index after the last character. The scan only notes
+   * them; which strings end there is looked up afterwards, off its path.
+   */
+  #hits = new Int32Array(64);
+  #hitCount = 0;
+  /** startsOf's answer, overwritten by each call. */
+  readonly #starts = { positions: new Int32Array(16), count: 0 };
 
   /** The ids of `strings` (lower-case), which from now on are looked for. */
   idsOf(strings: readonly string[]): Int32Array {
@@ -61,6 +70,28 @@ export class LiteralFinder {
       ids[k] = id;
     });
     return ids;
+  }
+
+  /**
+   * Where in `lower` the strings `ids` occur, each start moved back by `lead` characters (never
+   * before 0): in increasing order, once each. Overwritten by the next call.
+   */
+  startsOf(lower: string, ids: Int32Array, lead: number): { positions: Int32Array; count: number } {
+    if (lower !== this.#scanned) this.#find(lower);
+    const a = this.#automaton as Automaton;
+    const out = this.#starts;
+    out.count = 0;
+    const hits = this.#hits;
+    for (let h = 0; h < this.#hitCount; h += 2) {
+      const ends = a.ends[(hits[h] as number) / a.classes] as Int32Array;
+      for (let k = 0; k < ends.length; k++) {
+        const id = ends[k] as number;
+        for (let j = 0; j < ids.length; j++) {
+          if (ids[j] === id) insertSorted(out, Math.max(0, (hits[h + 1] as number) - (this.#strings[id] as string).length - lead));
+        }
+      }
+    }
+    return out;
   }
 
   /** Whether the lower-cased text `lower` holds any of the strings `ids` stand for. */
@@ -81,7 +112,8 @@ export class LiteralFinder {
     const scan = ++this.#scan;
     this.#scanned = lower;
     const { classOf, next } = a;
-    const found = this.#foundIn;
+    const hits = this.#hits;
+    let h = 0;
     let state = 0;
     for (let i = 0; i < lower.length; i++) {
       const c = lower.charCodeAt(i);
@@ -91,9 +123,24 @@ export class LiteralFinder {
       if (to === UNKNOWN) to = transition(a, state, cls);
       if (to < 0) {
         state = ~to;
-        const ends = a.ends[state / a.classes] as Int32Array;
-        for (let k = 0; k < ends.length; k++) found[ends[k] as number] = scan;
+        if (h < hits.length) {
+          hits[h] = state;
+          hits[h + 1] = i + 1;
+        }
+        h += 2;
       } else state = to;
+    }
+    this.#hitCount = h;
+    // More than fit: read again with room for all (the scan count moves on, nothing is left over).
+    if (h > hits.length) {
+      this.#hits = new Int32Array(h);
+      this.#find(lower);
+      return;
+    }
+    const found = this.#foundIn;
+    for (let k = 0; k < h; k += 2) {
+      const ends = a.ends[(hits[k] as number) / a.classes] as Int32Array;
+      for (let e = 0; e < ends.length; e++) found[ends[e] as number] = scan;
     }
   }
 
@@ -105,6 +152,21 @@ export class LiteralFinder {
     }
     return trieOf(this.#strings);
   }
+}
+
+/** Adds `at` to the sorted positions unless there already; they come nearly in order, so the shift is short. */
+function insertSorted(out: { positions: Int32Array; count: number }, at: number): void {
+  let k = out.count;
+  while (k > 0 && (out.positions[k - 1] as number) > at) k--;
+  if (k > 0 && out.positions[k - 1] === at) return;
+  if (out.count === out.positions.length) {
+    const grown = new Int32Array(out.count * 2);
+    grown.set(out.positions);
+    out.positions = grown;
+  }
+  out.positions.copyWithin(k + 1, k, out.count);
+  out.positions[k] = at;
+  out.count++;
 }
 
 /** The trie of `strings` over the characters they use, with no transition worked out yet. */

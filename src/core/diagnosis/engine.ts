@@ -111,11 +111,34 @@ function clientSlot(client: ClientId | null): number {
   return client === null ? CLIENT_IDS.length : (CLIENT_SLOT.get(client) ?? -1);
 }
 
-/** A code's evidence with its causes as indexes, so a text's codes cost no object walk. */
+/**
+ * A code's evidence with its causes as indexes, so a text's codes cost no object walk, and what
+ * the engine reads of it beside them (the entries differ in which optional fields they have).
+ */
 interface KnownCode {
-  evidence: CodeEvidence;
+  meaning: string;
+  client: ClientId | null;
   causes: number[];
   weights: number[];
+}
+
+/**
+ * The evidence entry with every field present, in one order. Entries are written with and without
+ * `client`, `protocol` and `note`, so a text's matches would reach the engine as objects of a dozen
+ * shapes, and reading their fields in the hot loop would go through V8's slowest (megamorphic)
+ * property lookup, ~10× the cost of reading one shape.
+ */
+function sameShape(e: PhraseEvidence): PhraseEvidence {
+  return {
+    cause: e.cause,
+    phrases: e.phrases,
+    weight: e.weight,
+    lang: e.lang,
+    client: e.client,
+    protocol: e.protocol,
+    source: e.source,
+    note: e.note,
+  };
 }
 
 /** A context rule read once, so a text costs no destructuring, `Object.entries` or `1 - keep`. */
@@ -199,7 +222,7 @@ export class DiagnosisEngine {
     this.#tuning = { ...DEFAULT_TUNING, ...tuning };
     const lexicon = tables ? Lexicon.fromWords(tables.lexicon, tables.hashes) : new Lexicon();
     // Content phrases are validated by the test suite (test/diagnosis/phrase-matcher.test.ts).
-    this.#matcher = new PhraseMatcher(knowledge.phrases, lexicon, { validate: false, tables: tables?.phrases });
+    this.#matcher = new PhraseMatcher(knowledge.phrases.map(sameShape), lexicon, { validate: false, tables: tables?.phrases });
     this.#words = new WordModel(tables ? tables.words : knowledge.words, lexicon);
     for (const w of EXTRACTION_WORDS) lexicon.add(w);
     this.#lexicon = lexicon;
@@ -208,7 +231,8 @@ export class DiagnosisEngine {
       knowledge.codes.map((c) => [
         c.code.toUpperCase(),
         {
-          evidence: c,
+          meaning: c.meaning,
+          client: c.client ?? null,
           causes: (Object.keys(c.causes) as CauseId[]).map(causeIndex),
           weights: Object.values(c.causes),
         },
@@ -311,9 +335,9 @@ export class DiagnosisEngine {
     for (const code of facts.codes) {
       const known = this.#codes.get(code.toUpperCase());
       if (!known) continue;
-      const reason = new CodeReason(code, known.evidence.meaning);
+      const reason = new CodeReason(code, known.meaning);
       for (let k = 0; k < known.causes.length; k++) this.#add(known.causes[k] as number, known.weights[k] as number, reason);
-      if (known.evidence.client && !evidenceClient) evidenceClient = known.evidence.client;
+      if (known.client !== null && !evidenceClient) evidenceClient = known.client;
     }
 
     for (let i = 0; i < this.#orderCount; i++) {

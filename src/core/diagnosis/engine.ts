@@ -83,12 +83,11 @@ export type Tuning = typeof DEFAULT_TUNING;
 type Reason = PhraseMatch | CodeReason | string;
 
 class CodeReason {
-  readonly code: string;
-  readonly meaning: string;
+  /** How it is shown: the code as the text spells it, and what it means. */
+  readonly label: string;
 
   constructor(code: string, meaning: string) {
-    this.code = code;
-    this.meaning = meaning;
+    this.label = `${code}: ${meaning}`;
   }
 }
 
@@ -121,6 +120,13 @@ interface KnownCode {
   causes: number[];
   weights: number[];
 }
+
+/** A known code as one text spelled it, with the reason it gives. */
+interface SpelledCode extends KnownCode {
+  reason: CodeReason;
+}
+
+const MAX_SPELLINGS = 4096;
 
 /**
  * The evidence entry with every field present, in one order. Entries are written with and without
@@ -169,6 +175,8 @@ export class DiagnosisEngine {
   readonly #matcher: PhraseMatcher;
   readonly #words: WordModel;
   readonly #codes: Map<string, KnownCode>;
+  /** Codes as texts spell them (#knownCode). */
+  readonly #spelled = new Map<string, SpelledCode | null>();
   readonly #causes: (CauseInfo | undefined)[];
   readonly #rules: Rule[];
   readonly #contextTests: ContextTest[] = [];
@@ -242,6 +250,22 @@ export class DiagnosisEngine {
     this.#rules = knowledge.rules.map((rule) => this.#compileRule(rule));
     this.#testedIn = new Uint32Array(this.#contextTests.length);
     this.#held = new Uint8Array(this.#contextTests.length);
+  }
+
+  /**
+   * What the engine knows of `code` as the text spells it, with its reason ready: codes recur from
+   * text to text, and upper-casing one and making its reason cost more than the rest of its use.
+   */
+  #knownCode(code: string): SpelledCode | null {
+    let spelled = this.#spelled.get(code);
+    if (spelled === undefined) {
+      const known = this.#codes.get(code.toUpperCase());
+      spelled = known ? { ...known, reason: new CodeReason(code, known.meaning) } : null;
+      // Bounded: a paste of thousands of made-up codes must not grow memory without limit.
+      if (this.#spelled.size >= MAX_SPELLINGS) this.#spelled.clear();
+      this.#spelled.set(code, spelled);
+    }
+    return spelled;
   }
 
   #compileRule(rule: ContextRule): Rule {
@@ -333,9 +357,9 @@ export class DiagnosisEngine {
       if (evidence.client && evidence.weight >= 3 && !evidenceClient) evidenceClient = evidence.client;
     }
     for (const code of facts.codes) {
-      const known = this.#codes.get(code.toUpperCase());
-      if (!known) continue;
-      const reason = new CodeReason(code, known.meaning);
+      const known = this.#knownCode(code);
+      if (known === null) continue;
+      const reason = known.reason;
       for (let k = 0; k < known.causes.length; k++) this.#add(known.causes[k] as number, known.weights[k] as number, reason);
       if (known.client !== null && !evidenceClient) evidenceClient = known.client;
     }
@@ -558,7 +582,7 @@ export class DiagnosisEngine {
 
   #describe(reason: Reason): string {
     if (typeof reason === 'string') return reason;
-    if (reason instanceof CodeReason) return `${reason.code}: ${reason.meaning}`;
+    if (reason instanceof CodeReason) return reason.label;
     let label = this.#labels.get(reason);
     if (label === undefined) {
       const { evidence, phrase } = reason;

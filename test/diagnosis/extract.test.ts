@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { extract, findCodes, findHost, findPort } from '../../src/core/diagnosis/extract.js';
 import { CLIENT_MENTIONS } from '../../src/content/extraction.js';
 import { findProtocol, PROTOCOL_WORDS } from '../../src/core/diagnosis/extract-protocol.js';
+import { wordSet } from '../../src/core/diagnosis/extract-words.js';
+import type { Protocol } from '../../src/content/types.js';
 import { readLabelled } from '../support/labelled.js';
 
 describe('findHost', () => {
@@ -256,9 +258,21 @@ describe('protocol words tried only where their strings are', () => {
   });
 
   it('votes as the scan of the whole text does', () => {
-    for (const text of texts) {
-      const lower = text.toLowerCase();
-      expect(findProtocol(text, null, null, [], undefined, lower), text.slice(0, 60)).toBe(findProtocol(text, null, null, []));
-    }
+    // The votes of the protocol words alone, each pattern run over the whole text as a global search.
+    const scanned = (text: string): Protocol | null => {
+      const words = wordSet(text);
+      const votes = { imap: 0, pop3: 0, smtp: 0 };
+      for (const { protocol, pattern, weight, keywords } of PROTOCOL_WORDS) {
+        if (!words.hasAny(keywords)) continue;
+        const global = new RegExp(pattern.source, pattern.flags);
+        let n = 0;
+        while (n < 5 && global.test(text)) n++;
+        votes[protocol] += n * weight;
+      }
+      const best = Math.max(votes.imap, votes.pop3, votes.smtp);
+      const leaders = (['imap', 'pop3', 'smtp'] as const).filter((p) => votes[p] === best);
+      return best === 0 || leaders.length > 1 ? null : (leaders[0] ?? null);
+    };
+    for (const text of texts) expect(findProtocol(text, null, null, []), text.slice(0, 60)).toBe(scanned(text));
   });
 });

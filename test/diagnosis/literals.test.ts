@@ -74,6 +74,18 @@ describe('LiteralFinder', () => {
     for (const text of texts) for (let k = 0; k < strings.length; k++) expect(finder.holdsAny(text, ids[k] as Int32Array), `${strings[k]} in ${text}`).toBe(text.includes(strings[k] as string));
   });
 
+  it('reads ASCII letters in either case and nothing else as them, as the i flag without u does', () => {
+    const finder = new LiteralFinder();
+    const localhost = finder.idsOf(['localhost']);
+    const port = finder.idsOf(['port']);
+    const smtp = finder.idsOf(['smtp']);
+    for (const text of ['LOCALHOST', 'LocalHost:993', 'x localhosT']) expect(finder.holdsAny(text, localhost), text).toBe(/localhost/i.test(text));
+    for (const text of ['PORT 25', 'Port', 'pOrT', 'ſport', 'p\u00f3rt']) expect(finder.holdsAny(text, port), text).toBe(/port/i.test(text));
+    // ſ upper-cases to S and the Kelvin sign lower-cases to k, İ to i and a dot: none of them is an ASCII letter to the pattern.
+    for (const text of ['ſmtp', 'SMTP', '\u212a smtp', 'İsmtp', 'smtİp']) expect(finder.holdsAny(text, smtp), text).toBe(/smtp/i.test(text));
+    expect(() => finder.idsOf(['Port'])).toThrow(/lower-case/);
+  });
+
   it('looks for strings added after a scan', () => {
     const finder = new LiteralFinder();
     const first = finder.idsOf(['abc']);

@@ -427,7 +427,7 @@ export class DiagnosisEngine {
     return score;
   }
 
-  #applyContext(facts: Extracted & { lower: string }, text: string): void {
+  #applyContext(facts: Extracted & { read: string }, text: string): void {
     // Verdicts are stamped with the call; before the stamp wraps around, every one is cleared.
     if (this.#call === 0xffffffff) {
       this.#testedIn.fill(0);
@@ -447,8 +447,8 @@ export class DiagnosisEngine {
       // The cheap conditions first; a pattern shared by rules is run once per text.
       if (rule.port !== null && (facts.port === null || !rule.port.includes(facts.port))) continue;
       if (rule.protocol !== null && (facts.protocol === null || !rule.protocol.includes(facts.protocol))) continue;
-      if (rule.provider >= 0 && !this.#holds(rule.provider, facts.host, text, facts.lower)) continue;
-      if (rule.text >= 0 && !this.#holds(rule.text, facts.host, text, facts.lower)) continue;
+      if (rule.provider >= 0 && !this.#holds(rule.provider, facts.host, text, facts.read)) continue;
+      if (rule.text >= 0 && !this.#holds(rule.text, facts.host, text, facts.read)) continue;
       for (let k = 0; k < rule.to.length; k++) {
         boostCause[boosts] = rule.to[k] as number;
         boostAmount[boosts] = strongest * (rule.shares[k] as number);
@@ -476,12 +476,12 @@ export class DiagnosisEngine {
   }
 
   /** Whether context test `i` holds for this text, worked out once per text. */
-  #holds(i: number, host: string | null, text: string, lower: string): boolean {
+  #holds(i: number, host: string | null, text: string, read: string): boolean {
     if (this.#testedIn[i] !== this.#call) {
       const { pattern, gate, onHost } = this.#contextTests[i] as ContextTest;
       const subject = onHost ? (host ?? text) : text;
       // A host is a few characters: the pattern costs less than looking for its strings.
-      this.#held[i] = (subject !== text || gate.mayMatch(lower)) && pattern.test(subject) ? 1 : 0;
+      this.#held[i] = (subject !== text || gate.mayMatch(read)) && pattern.test(subject) ? 1 : 0;
       this.#testedIn[i] = this.#call;
     }
     return this.#held[i] === 1;
@@ -596,7 +596,7 @@ export class DiagnosisEngine {
 /**
  * A context pattern with the strings one of which its every match contains (literals.ts): most
  * texts hold none ("gmail", "://", "2fa"), and all gates' strings are found in one pass over the
- * text lower-cased (LiteralFinder), which costs a fraction of running the patterns over it.
+ * text (LiteralFinder), which costs a fraction of running the patterns over it.
  */
 class PatternTest {
   readonly #strings: Int32Array | null;
@@ -607,12 +607,12 @@ class PatternTest {
   }
 
   /**
-   * False only when the pattern cannot match the text `lower` was made from (the extractor's
-   * lower-cased, blank-collapsed copy): every match holds one of the strings, and each survives
-   * lower-casing and the collapsing as it is (literals.ts).
+   * False only when the pattern cannot match the text `read` was made from (the extractor's copy,
+   * blank runs collapsed): every match holds one of the strings, ASCII letters in either case, and
+   * each survives the collapsing as it is (literals.ts).
    */
-  mayMatch(lower: string): boolean {
-    return this.#strings === null || LITERALS.holdsAny(lower, this.#strings);
+  mayMatch(read: string): boolean {
+    return this.#strings === null || LITERALS.holdsAny(read, this.#strings);
   }
 }
 

@@ -16,15 +16,15 @@ const WORKS = /\b(?:works?|working|fine|can always|no problems?|without problems
  * The mail app that showed the error. A user often names a second app that works ("it works in
  * Thunderbird"), so a mention in a sentence that says it works counts for little.
  */
-export function findClient(text: string, codes: FoundCode[], words: WordSet = wordSet(text), lower: string = text.toLowerCase()): ClientId | null {
+export function findClient(text: string, codes: FoundCode[], words: WordSet = wordSet(text)): ClientId | null {
   let best: ClientId | null = null;
   let bestScore = 0;
   let bestIndex = 0;
-  // The patterns ignore case, but only for ASCII letters, which toLowerCase maps alike.
+  // The patterns ignore case, but only for ASCII letters, as the literal finder does.
   for (let k = 0; k < CLIENT_MENTIONS.length; k++) {
     const { client, pattern, keywords } = CLIENT_MENTIONS[k] as ClientMention;
     if (!words.hasAny(keywords)) continue;
-    if (!LITERALS.holdsAny(lower, CLIENT_STRINGS[k] as Int32Array)) continue;
+    if (!LITERALS.holdsAny(text, CLIENT_STRINGS[k] as Int32Array)) continue;
     const m = pattern.exec(text);
     if (!m) continue;
     const score = WORKS.test(sentenceAround(text, m.index)) ? 1 : 3;

@@ -53,15 +53,14 @@ function isSeparator(code: number): boolean {
  * unless the text says "localhost", only the tokens around such inner dots and colons are read,
  * found from the dots and colons rather than by a walk over every character.
  */
-export function hostTokens(text: string, lower: string = text.toLowerCase()): HostToken[] {
+export function hostTokens(text: string): HostToken[] {
   const out: HostToken[] = [];
   // The tokens' characters are read from a typed array: charCodeAt on the sliced strings texts
   // arrive as costs more. Nothing below reads past text.length, where the shared buffer holds stale units.
   const units = codeUnits(text);
-  // The lower-cased text holds "localhost" where /localhost/i finds it: no other character lower-cases
-  // to its letters. The literal finder answers as a substring search would, from the one pass it
-  // makes over the text for all its strings, which the extractor makes anyway.
-  if (LITERALS.holdsAny(lower, LOCALHOST_ID)) {
+  // The literal finder reads ASCII letters in either case, as /localhost/i does, from the one pass
+  // it makes over the text for all its strings, which the extractor makes anyway.
+  if (LITERALS.holdsAny(text, LOCALHOST_ID)) {
     for (let i = 0; i < text.length; i++) if (!isSeparator(units[i] as number)) i = readToken(text, units, i, out);
     return out;
   }

@@ -1,6 +1,7 @@
 import { isDigit, isSpace, isWordChar } from './extract-chars.js';
 import { digitRuns, type DigitRuns } from './extract-codes.js';
 import { hostTokens, type HostToken } from './extract-host.js';
+import { LITERALS } from './literal-finder.js';
 
 /** The port a text names: after a host, after "port", beside SSL/TLS or a protocol name. */
 
@@ -13,6 +14,8 @@ const PORT_AFTER_HOST = /[a-z0-9-]\.[a-z]{2,24}["']?\s?,\s?(\d{2,5})\b/gi;
 const PORT_BEFORE_TLS = /\b(?:25|110|143|465|587|993|995|2525)\s?(?:\/|\(|with\b|mit\b|con\b|avec\b|using\b)?\s?(?:ssl|tls|starttls)\b/iy;
 // "SSL on 993", "imap: 143"
 const PORT_AFTER_PROTOCOL = /(?<=\b(?:ssl|tls|starttls|imap|pop3?|smtp)\s?(?:on|auf|en|sur|na|su|:|\/)?\s?)(?:25|110|143|465|587|993|995|2525)\b/iy;
+/** "port" in any case: the old cheap test of PORT_AFTER_WORD, answered by the literal finder's pass. */
+const PORT_ID = LITERALS.idsOf(['port']);
 const MAIL_PORTS = new Set([25, 110, 143, 465, 587, 993, 995, 2525]);
 
 /**
@@ -20,7 +23,7 @@ const MAIL_PORTS = new Set([25, 110, 143, 465, 587, 993, 995, 2525]);
  * matches hold one port, a whole run of digits, and come in the order of their ports; so the
  * first run of digits any pattern accepts is the answer, unless a host's port comes before it.
  */
-export function findPort(text: string, tokens: HostToken[] = hostTokens(text), runs: DigitRuns = digitRuns(text), lower: string = text.toLowerCase()): number | null {
+export function findPort(text: string, tokens: HostToken[] = hostTokens(text), runs: DigitRuns = digitRuns(text)): number | null {
   let port: number | null = null;
   let index = Infinity;
   for (const t of tokens) {
@@ -56,7 +59,7 @@ export function findPort(text: string, tokens: HostToken[] = hostTokens(text), r
     const value = runs.values[r] as number;
     if (!isPort(value)) continue;
     if (MAIL_PORTS.has(value) && (mailPort ??= hasMailPort(text, runs)) && (stickyAt(PORT_BEFORE_TLS, text, at) || stickyAt(PORT_AFTER_PROTOCOL, text, at))) return value;
-    if ((portWord ??= lower.includes('port')) && stickyAt(PORT_AFTER_WORD, text, at)) return value;
+    if ((portWord ??= LITERALS.holdsAny(text, PORT_ID)) && stickyAt(PORT_AFTER_WORD, text, at)) return value;
   }
   return port;
 }

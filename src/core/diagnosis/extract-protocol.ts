@@ -81,7 +81,6 @@ export function findProtocol(
   port: number | null,
   codes: FoundCode[],
   words: WordSet = wordSet(text),
-  lower?: string,
 ): Protocol | null {
   let imap = 0;
   let pop3 = 0;
@@ -89,7 +88,7 @@ export function findProtocol(
   for (let k = 0; k < PROTOCOL_WORDS.length; k++) {
     const { protocol, weight, keywords } = PROTOCOL_WORDS[k] as ProtocolWords;
     if (!words.hasAny(keywords)) continue;
-    const n = protocolMatches(k, text, lower) * weight;
+    const n = protocolMatches(k, text) * weight;
     if (protocol === 'imap') imap += n;
     else if (protocol === 'pop3') pop3 += n;
     else smtp += n;
@@ -118,10 +117,9 @@ const MOST_MATCHES = 5;
 
 /**
  * How many matches (up to MOST_MATCHES) pattern `k` has in the text, as a global search would
- * count them. `lower`: the text lower-cased, where the literal finder looks for the strings its
- * matches start with.
+ * count them.
  */
-function protocolMatches(k: number, text: string, lower: string | undefined): number {
+function protocolMatches(k: number, text: string): number {
   const { pattern, lineStart, lead } = PROTOCOL_WORDS[k] as ProtocolWords;
   // Lines start after "\n" only, unless the text holds a rarer line break; the pattern is tried at each.
   if (lineStart && !text.includes('\r') && !text.includes('\u2028') && !text.includes('\u2029')) {
@@ -135,11 +133,8 @@ function protocolMatches(k: number, text: string, lower: string | undefined): nu
     return n;
   }
   const starts = PROTOCOL_STARTS[k] as Int32Array | null;
-  // Only İ lower-cases to more than one character: when the lengths agree, every character of
-  // `lower` stands where its own does in the text, and a match's ASCII letters lower-case to its
-  // string there (no other character lower-cases to ASCII but the Kelvin sign, which only adds a
-  // place to try).
-  if (starts !== null && lower !== undefined && lower.length === text.length) return matchesAt(k, text, LITERALS.startsOf(lower, starts, lead ?? 0));
+  // A match's ASCII letters are its strings' in either case, which is how the finder reads the text.
+  if (starts !== null) return matchesAt(k, text, LITERALS.startsOf(text, starts, lead ?? 0));
   if (PROTOCOL_LITERALS[k]?.test(text) === false) return 0;
   pattern.lastIndex = 0;
   let n = 0;

@@ -53,26 +53,24 @@ export const EXTRACTION_WORDS: readonly string[] = [
 
 /**
  * `words`: the normalised words of `raw`, when the caller has them already. Beside the facts, the
- * codes as found and the text lower-cased with its blank runs collapsed (`lower`), which the
- * context rules' gates look in (literal-finder.ts).
+ * codes as found and the text as read, its blank runs collapsed (`read`): the literal finder has
+ * been through it for the gates of the context rules too (literal-finder.ts).
  */
-export function extract(raw: string, words: WordSet = wordSet(raw)): Extracted & { found: FoundCode[]; lower: string } {
+export function extract(raw: string, words: WordSet = wordSet(raw)): Extracted & { found: FoundCode[]; read: string } {
   const text = words.blankRuns === false ? raw : collapseWhitespace(raw);
-  // Most texts need it: for "localhost", "port" and the app names.
-  const lower = text.toLowerCase();
   const runs = digitRuns(text);
   const found = findCodes(text, runs);
-  const tokens = hostTokens(text, lower);
+  const tokens = hostTokens(text);
   const host = findHost(text, tokens);
-  const port = findPort(text, tokens, runs, lower);
+  const port = findPort(text, tokens, runs);
   return {
     host,
     port,
-    protocol: findProtocol(text, host, port, found, words, lower),
-    client: findClient(text, found, words, lower),
+    protocol: findProtocol(text, host, port, found, words),
+    client: findClient(text, found, words),
     code: mostTellingCode(found),
     codes: found.map((c) => c.text),
     found,
-    lower,
+    read: text,
   };
 }

@@ -1,5 +1,6 @@
 /**
- * Every string the pattern gates look for (literals.ts), found in one pass over a lower-cased text.
+ * Every string the pattern gates look for (literals.ts), found in one pass over a text, ASCII
+ * letters in either case.
  * A pattern runs only when the text holds one of the strings its matches must contain; one
  * Aho–Corasick automaton over all of them reads each character once, where a search per string
  * (or a pattern per gate) passes over the whole text again and again.
@@ -59,6 +60,8 @@ export class LiteralFinder {
   idsOf(strings: readonly string[]): Int32Array {
     const ids = new Int32Array(strings.length);
     strings.forEach((s, k) => {
+      // Upper-case letters are read as their lower-case ones: a string holding one could never be found.
+      if (/[A-Z]/.test(s)) throw new Error(`literal strings are lower-case: ${s}`);
       let id = this.#ids.get(s);
       if (id === undefined) {
         id = this.#strings.push(s) - 1;
@@ -73,11 +76,11 @@ export class LiteralFinder {
   }
 
   /**
-   * Where in `lower` the strings `ids` occur, each start moved back by `lead` characters (never
-   * before 0): in increasing order, once each. Overwritten by the next call.
+   * Where in `text` the strings `ids` occur (ASCII letters in either case), each start moved back
+   * by `lead` characters (never before 0): in increasing order, once each. Overwritten by the next call.
    */
-  startsOf(lower: string, ids: Int32Array, lead: number): { positions: Int32Array; count: number } {
-    if (lower !== this.#scanned) this.#find(lower);
+  startsOf(text: string, ids: Int32Array, lead: number): { positions: Int32Array; count: number } {
+    if (text !== this.#scanned) this.#find(text);
     const a = this.#automaton as Automaton;
     const out = this.#starts;
     out.count = 0;
@@ -94,29 +97,33 @@ export class LiteralFinder {
     return out;
   }
 
-  /** Whether the lower-cased text `lower` holds any of the strings `ids` stand for. */
-  holdsAny(lower: string, ids: Int32Array): boolean {
-    if (lower !== this.#scanned) this.#find(lower);
+  /**
+   * Whether `text` holds any of the strings `ids` stand for, its ASCII letters in either case: what
+   * a substring search of the text lower-cased finds, but for the two characters that lower-case to
+   * ASCII letters (the Kelvin sign, İ), which a pattern's `i` flag without `u` does not match either.
+   */
+  holdsAny(text: string, ids: Int32Array): boolean {
+    if (text !== this.#scanned) this.#find(text);
     const found = this.#foundIn;
     const scan = this.#scan;
     for (let k = 0; k < ids.length; k++) if (found[ids[k] as number] === scan) return true;
     return false;
   }
 
-  #find(lower: string): void {
+  #find(text: string): void {
     const a = (this.#automaton ??= this.#build());
     if (this.#scan === 0xffffffff) {
       this.#foundIn.fill(0);
       this.#scan = 0;
     }
     const scan = ++this.#scan;
-    this.#scanned = lower;
+    this.#scanned = text;
     const { classOf, next } = a;
     const hits = this.#hits;
     let h = 0;
     let state = 0;
-    for (let i = 0; i < lower.length; i++) {
-      const c = lower.charCodeAt(i);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
       // No string holds a character above 127: such a character ends every partial match.
       const cls = c < 128 ? (classOf[c] as number) : 0;
       let to = next[state + cls] as number;
@@ -134,7 +141,7 @@ export class LiteralFinder {
     // More than fit: read again with room for all (the scan count moves on, nothing is left over).
     if (h > hits.length) {
       this.#hits = new Int32Array(h);
-      this.#find(lower);
+      this.#find(text);
       return;
     }
     const found = this.#foundIn;
@@ -174,6 +181,8 @@ function trieOf(strings: readonly string[]): Automaton {
   const classOf = new Uint8Array(128);
   let classes = 1;
   for (const s of strings) for (let i = 0; i < s.length; i++) if (classOf[s.charCodeAt(i)] === 0) classOf[s.charCodeAt(i)] = classes++;
+  // An upper-case letter steps as its lower-case one: the text need not be lower-cased first.
+  for (let c = 65; c <= 90; c++) classOf[c] = classOf[c + 32] as number;
   // Children by state times classes plus class: most states have one, a table would be mostly empty.
   const child = new Map<number, number>();
   const parent: number[] = [0];

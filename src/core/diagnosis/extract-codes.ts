@@ -1,5 +1,6 @@
 import { CODE_PRIORITY } from '../../content/extraction.js';
 import { isDigit, isSpace, isWordChar } from './extract-chars.js';
+import { LITERALS } from './literal-finder.js';
 
 /**
  * Every error code in pasted text: Outlook HRESULTs, SMTP reply and enhanced status codes, IMAP and
@@ -56,8 +57,13 @@ const POP3_CODE = /\[(IN-USE|LOGIN-DELAY|SYS\/TEMP|SYS\/PERM|AUTH|UTF8)\]/iy;
 const POP3_FIRST = new Uint8Array(128);
 for (const ch of 'ilsau') POP3_FIRST[ch.charCodeAt(0)] = 1;
 // Node.js errno and TLS codes, Winsock names.
-const ERRNO_CODE =
-  /\b(ECONNREFUSED|ETIMEDOUT|ETIMEOUT|ENOTFOUND|EAI_AGAIN|EAI_NONAME|EAI_FAIL|ECONNRESET|EHOSTUNREACH|ENETUNREACH|ECONNABORTED|EPIPE|EPROTO|ESOCKET|EAUTH|ECONNECTION|EDNS|EENVELOPE|WSAETIMEDOUT|WSAECONNREFUSED|WSAECONNRESET|WSAEHOSTUNREACH|WSAHOST_NOT_FOUND)\b/g;
+const ERRNO_NAMES = [
+  'ECONNREFUSED', 'ETIMEDOUT', 'ETIMEOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME',
+  'EAI_FAIL', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', 'EPIPE',
+  'EPROTO', 'ESOCKET', 'EAUTH', 'ECONNECTION', 'EDNS', 'EENVELOPE',
+  'WSAETIMEDOUT', 'WSAECONNREFUSED', 'WSAECONNRESET', 'WSAEHOSTUNREACH', 'WSAHOST_NOT_FOUND',
+];
+const ERRNO_CODE = new RegExp(`\\b(${ERRNO_NAMES.join('|')})\\b`, 'g');
 const TLS_CODE =
   /\b(CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY|UNABLE_TO_GET_ISSUER_CERT|CERT_UNTRUSTED|CERT_REVOKED|HOSTNAME_MISMATCH|ERR_TLS_CERT_ALTNAME_INVALID|ERR_SSL_[A-Z0-9_]+|ERR_TLS_[A-Z0-9_]+|CERTIFICATE_VERIFY_FAILED|WRONG_VERSION_NUMBER)\b/g;
 // Outlook and Windows print Winsock numbers: "Socket Error: 10060". Sticky at the number; a match
@@ -67,17 +73,28 @@ const SOCKET_ERROR = /(?<=\bsocket\s*error\s*[:#]?\s*)(?:100\d\d|110\d\d)\b/iy;
 /** Where each kind goes among codes at one index, as the patterns once ran: the sort is by index, then this. */
 const KIND_ORDER: Record<CodeKind, number> = { outlook: 0, smtp_reply: 1, smtp_enhanced: 2, imap: 3, pop3: 4, errno: 5, tls: 6, socket: 7 };
 
+/**
+ * Strings one of which every match of a pattern holds, asked of the literal finder (ASCII letters
+ * in either case, a superset of what the case-sensitive patterns take): its one pass over the text,
+ * made for the app names and the context rules anyway, answers for all of them, where a pattern or
+ * a substring search each would pass over the whole text again.
+ */
+const HEX_GATE = LITERALS.idsOf(['0x']);
+const ENHANCED_GATE = LITERALS.idsOf(['2.', '4.', '5.']);
+const LOGINDISABLED_GATE = LITERALS.idsOf(['logindisabled']);
+const ERRNO_GATE = LITERALS.idsOf(ERRNO_NAMES.map((name) => name.toLowerCase()));
+// Every TLS code has an underscore; few texts do.
+const TLS_GATE = LITERALS.idsOf(['_']);
+
 export function findCodes(text: string, runs: DigitRuns = digitRuns(text)): FoundCode[] {
   const found: FoundCode[] = [];
-  // Cheap tests first where a pattern's scan costs more than a substring search.
-  if (text.includes('0x') || text.includes('0X')) addMatches(HEX_CODE, text, 'outlook', 0, found);
+  if (LITERALS.holdsAny(text, HEX_GATE)) addMatches(HEX_CODE, text, 'outlook', 0, found);
   addReplyCodes(text, runs, found);
-  addMatches(ENHANCED_CODE, text, 'smtp_enhanced', 1, found);
+  if (LITERALS.holdsAny(text, ENHANCED_GATE)) addMatches(ENHANCED_CODE, text, 'smtp_enhanced', 1, found);
   addBracketCodes(text, found);
-  if (text.includes('LOGINDISABLED')) addMatches(LOGINDISABLED, text, 'imap', 0, found);
-  addMatches(ERRNO_CODE, text, 'errno', 1, found);
-  // Every TLS code has an underscore; few texts do.
-  if (text.includes('_')) addMatches(TLS_CODE, text, 'tls', 1, found);
+  if (LITERALS.holdsAny(text, LOGINDISABLED_GATE)) addMatches(LOGINDISABLED, text, 'imap', 0, found);
+  if (LITERALS.holdsAny(text, ERRNO_GATE)) addMatches(ERRNO_CODE, text, 'errno', 1, found);
+  if (LITERALS.holdsAny(text, TLS_GATE)) addMatches(TLS_CODE, text, 'tls', 1, found);
   addSocketErrors(text, runs, found);
   return sortedUnique(found);
 }

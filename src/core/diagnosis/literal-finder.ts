@@ -11,6 +11,8 @@
  * diagnosis, and most of it is never read.
  */
 
+import { codeUnits } from './normalize.js';
+
 /** A transition not worked out yet. */
 const UNKNOWN = 0x7fffffff;
 
@@ -122,8 +124,12 @@ export class LiteralFinder {
     const hits = this.#hits;
     let h = 0;
     let state = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
+    // From the code units the scanner copied: texts arrive as slices of longer strings, on which
+    // charCodeAt costs more than reading an array.
+    const units = codeUnits(text);
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = units[i] as number;
       // No string holds a character above 127: such a character ends every partial match.
       const cls = c < 128 ? (classOf[c] as number) : 0;
       let to = next[state + cls] as number;

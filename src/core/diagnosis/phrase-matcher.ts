@@ -116,6 +116,12 @@ export class PhraseMatcher {
    */
   readonly #code: IntArray;
   readonly #skip: Uint16Array | Int32Array;
+  /**
+   * Per offset of a part, filled with `#skip`: one bit (wordBit) for each known word an alternative
+   * of it can start with, every bit when one can start with a prefix or with nothing. Most words a
+   * part is tried at after " .. " start none of its alternatives, and this tells so in one test.
+   */
+  readonly #firstWords: Int32Array;
   readonly #indexed: Uint8Array;
   /**
    * Per phrase, worked out on its first test: whether what it requires names a prefix (USES_PREFIXES)
@@ -146,10 +152,9 @@ export class PhraseMatcher {
   readonly #prefixHead: Int32Array;
   readonly #prefixTail: Int32Array;
   /**
-   * Per lexicon id, the prefixes its word begins with, learnt the first time a text holds it in a
-   * bucket with prefixes: 0 not yet known, 1 none, else 2 + where its list (ended by -1) starts in
-   * `#idPrefixList`. A known word is the same letters in every text, and common ones ("error",
-   * "server", "de") share their first letters with several prefixes.
+   * Per lexicon id, the prefixes its word begins with, learnt the first time a text holds it: 0 not
+   * yet known, 1 none, else 2 + where its list (ended by -1) starts in `#idPrefixList`. A known
+   * word is the same letters in every text, so after the first texts only unknown words are read.
    */
   #idPrefixes = new Int32Array(0);
   readonly #idPrefixList: number[] = [];
@@ -184,6 +189,7 @@ export class PhraseMatcher {
     this.#reports = new Array<PhraseMatch | undefined>(phrases);
     this.#code = this.#tables.programs;
     this.#skip = this.#code.length <= 0xffff ? new Uint16Array(this.#code.length) : new Int32Array(this.#code.length);
+    this.#firstWords = new Int32Array(this.#code.length);
     this.#indexed = new Uint8Array(phrases);
     this.#prefixUse = new Uint8Array(phrases);
     this.#tried = new Uint32Array(phrases);
@@ -345,18 +351,23 @@ export class PhraseMatcher {
     this.#prefixCall = this.#call;
     this.#prefixFound.fill(0);
     const { bytes, starts, ends } = (this.#tokens as Tokens).words;
+    const ids = this.#ids;
     const occupied = this.#occupied;
     let hits = 0;
     const short = ((occupied[SHORT >> 5] as number) & (1 << (SHORT & 31))) !== 0;
     for (let i = 0; i < this.#count; i++) {
+      const id = ids[i] as number;
+      if (id >= 0) {
+        const known = id < this.#idPrefixes.length ? (this.#idPrefixes[id] as number) : 0;
+        if (known === 1) continue;
+        hits = known === 0 ? this.#learnPrefixes(i, id, hits) : this.#noteList(known - 2, i, hits);
+        continue;
+      }
       const start = starts[i] as number;
       const length = (ends[i] as number) - start;
       if (length > 1) {
         const bucket = bucketOf(bytes[start] as number, bytes[start + 1] as number);
-        if (((occupied[bucket >> 5] as number) & (1 << (bucket & 31))) !== 0) {
-          const id = this.#ids[i] as number;
-          hits = id < 0 ? this.#findPrefixesOf(i, start, length, bucket, hits) : this.#noteKnownPrefixes(i, id, start, length, bucket, hits);
-        }
+        if (((occupied[bucket >> 5] as number) & (1 << (bucket & 31))) !== 0) hits = this.#findPrefixesOf(i, start, length, bucket, hits);
       }
       if (short) hits = this.#findPrefixesOf(i, start, length, SHORT, hits);
     }
@@ -372,29 +383,39 @@ export class PhraseMatcher {
     return hits;
   }
 
-  /** As #findPrefixesOf, for word i whose lexicon id is `id`: its prefixes are learnt once. */
-  #noteKnownPrefixes(i: number, id: number, start: number, length: number, bucket: number, hits: number): number {
+  /** Notes word i, whose lexicon id is `id`, for the prefixes it begins with, and keeps them for the id. */
+  #learnPrefixes(i: number, id: number, hits: number): number {
+    const { bytes, starts, ends } = (this.#tokens as Tokens).words;
     if (id >= this.#idPrefixes.length) {
-      const grown = new Int32Array(Math.max(id + 1, this.#idPrefixes.length * 2));
+      const grown = new Int32Array(Math.max(id + 1, this.#idPrefixes.length * 2, 1024));
       grown.set(this.#idPrefixes);
       this.#idPrefixes = grown;
     }
-    let known = this.#idPrefixes[id] as number;
-    if (known === 0) {
-      const list = this.#idPrefixList;
-      known = list.length + 2;
+    const list = this.#idPrefixList;
+    const from = list.length;
+    const start = starts[i] as number;
+    const length = (ends[i] as number) - start;
+    const buckets = length > 1 ? [bucketOf(bytes[start] as number, bytes[start + 1] as number), SHORT] : [SHORT];
+    for (const bucket of buckets) {
       const last = this.#firstFrom[bucket + 1] as number;
       for (let j = this.#firstFrom[bucket] as number; j < last; j++) {
         const k = this.#byFirst[j] as number;
         if (this.#begins(start, length, k)) list.push(k);
       }
-      if (list.length + 2 === known) known = 1;
-      else list.push(-1);
-      this.#idPrefixes[id] = known;
     }
-    if (known === 1) return hits;
+    if (list.length === from) {
+      this.#idPrefixes[id] = 1;
+      return hits;
+    }
+    list.push(-1);
+    this.#idPrefixes[id] = from + 2;
+    return this.#noteList(from, i, hits);
+  }
+
+  /** Notes word i for the prefixes of `#idPrefixList` from `at` on. */
+  #noteList(at: number, i: number, hits: number): number {
     const list = this.#idPrefixList;
-    for (let j = known - 2; (list[j] as number) >= 0; j++) hits = this.#note(list[j] as number, i, hits);
+    for (let j = at; (list[j] as number) >= 0; j++) hits = this.#note(list[j] as number, i, hits);
     return hits;
   }
 
@@ -481,16 +502,25 @@ export class PhraseMatcher {
     let i = at + 1;
     for (let parts = code[at] as number; parts > 0; parts--) {
       const part = i++;
+      let firstWords = 0;
       for (let alternatives = code[part] as number; alternatives > 0; alternatives--) {
         const alternative = i++;
+        if ((code[alternative] as number) === 0) firstWords = -1;
         for (let elements = code[alternative] as number; elements > 0; elements--) {
           const element = i++;
-          for (let choices = code[element] as number; choices > 0; choices--) i += 1 + (code[i] as number);
+          const first = element === alternative + 1;
+          for (let choices = code[element] as number; choices > 0; choices--) {
+            // A choice of no words, or one starting with a prefix, can start at any word.
+            const word = (code[i] as number) > 0 ? (code[i + 1] as number) : -1;
+            if (first) firstWords |= word >= 0 ? wordBit(word) : -1;
+            i += 1 + (code[i] as number);
+          }
           skip[element] = i;
         }
         skip[alternative] = i;
       }
       skip[part] = i;
+      this.#firstWords[part] = firstWords;
     }
   }
 
@@ -502,6 +532,8 @@ export class PhraseMatcher {
     // start with the word there: one whose first element is one sequence of words starting with
     // another known word would fail at that word (#sequence), so it is passed over unwalked.
     const word = this.#ids[pos] as number;
+    // No alternative starts with the word there (an unknown word's bit may be set: it only costs the walk below).
+    if (((this.#firstWords[at] as number) & wordBit(word)) === 0) return false;
     let alternative = at + 1;
     for (let n = code[at] as number; n > 0; n--) {
       const first = code[alternative + 3] as number;
@@ -543,6 +575,11 @@ export class PhraseMatcher {
     }
     return pos + n;
   }
+}
+
+/** A known word's bit in a part's `#firstWords`. */
+function wordBit(word: number): number {
+  return 1 << (word & 31);
 }
 
 const NO_PREFIXES = 1;

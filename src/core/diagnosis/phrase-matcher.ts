@@ -158,6 +158,11 @@ export class PhraseMatcher {
    */
   #idPrefixes = new Int32Array(0);
   readonly #idPrefixList: number[] = [];
+  /**
+   * One bit per lexicon id, set once its word is known to begin with no prefix: what the pass asks
+   * of nearly every known word, in a few cache lines where `#idPrefixes` takes dozens.
+   */
+  #plain = new Int32Array(0);
   #hitPosition = new Int32Array(64);
   #hitNext = new Int32Array(64);
   #call = 0;
@@ -353,14 +358,16 @@ export class PhraseMatcher {
     const { bytes, starts, ends } = (this.#tokens as Tokens).words;
     const ids = this.#ids;
     const occupied = this.#occupied;
+    let plain = this.#plain;
     let hits = 0;
     const short = ((occupied[SHORT >> 5] as number) & (1 << (SHORT & 31))) !== 0;
     for (let i = 0; i < this.#count; i++) {
       const id = ids[i] as number;
       if (id >= 0) {
+        if (id >> 5 < plain.length && ((plain[id >> 5] as number) & (1 << (id & 31))) !== 0) continue;
         const known = id < this.#idPrefixes.length ? (this.#idPrefixes[id] as number) : 0;
-        if (known === 1) continue;
         hits = known === 0 ? this.#learnPrefixes(i, id, hits) : this.#noteList(known - 2, i, hits);
+        plain = this.#plain;
         continue;
       }
       const start = starts[i] as number;
@@ -390,6 +397,9 @@ export class PhraseMatcher {
       const grown = new Int32Array(Math.max(id + 1, this.#idPrefixes.length * 2, 1024));
       grown.set(this.#idPrefixes);
       this.#idPrefixes = grown;
+      const bits = new Int32Array((grown.length >> 5) + 1);
+      bits.set(this.#plain);
+      this.#plain = bits;
     }
     const list = this.#idPrefixList;
     const from = list.length;
@@ -405,6 +415,7 @@ export class PhraseMatcher {
     }
     if (list.length === from) {
       this.#idPrefixes[id] = 1;
+      this.#plain[id >> 5] = (this.#plain[id >> 5] as number) | (1 << (id & 31));
       return hits;
     }
     list.push(-1);
@@ -826,7 +837,11 @@ function requiredOf(program: Program, anchor: number, phrasesWith: ReadonlyMap<n
   const gate = new Set<number>();
   const rest: number[] = [];
   for (const part of program) {
-    const alternatives = part.map(clausesOf);
+    // The anchor is in the text whenever the phrase is tried: a clause naming it is always met.
+    // One naming a prefix too is kept, so that a phrase starting with a prefix still requires one
+    // (PhraseMatcher.#usesPrefixes).
+    const met = (clause: number[]): boolean => anchor >= 0 && clause.includes(anchor) && clause.every((w) => w >= 0);
+    const alternatives = part.map((alternative) => clausesOf(alternative).filter((clause) => !met(clause)));
     if (alternatives.length === 1) {
       const clauses = alternatives[0] as number[][];
       for (const clause of clauses) if (gated(clause)) gate.add(clause[0] as number);
@@ -834,7 +849,8 @@ function requiredOf(program: Program, anchor: number, phrasesWith: ReadonlyMap<n
       if (alternatives[0].length === 0) continue;
     }
     const encoded: number[] = [];
-    for (const clauses of alternatives) {
+    // Any order of alternatives means the same; those of fewer clauses are met (or not) sooner.
+    for (const clauses of [...alternatives].sort((a, b) => a.length - b.length)) {
       // Any clause order means the same; the rarest first ends a failing alternative soonest.
       const rarity = (clause: number[]): number => Math.min(...clause.map((w) => (w < 0 ? Infinity : (phrasesWith.get(w) ?? 0))));
       const flat = [...clauses].sort((a, b) => rarity(a) - rarity(b)).flatMap((clause) => [clause.length, ...clause]);

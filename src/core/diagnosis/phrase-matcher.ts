@@ -560,7 +560,10 @@ export class PhraseMatcher {
     if (left === 0) {
       if (next === end) return true;
       const last = Math.min(pos + GAP_WORDS, this.#count - 1);
-      for (let q = pos; q <= last; q++) if (this.#part(next, end, q)) return true;
+      // #part's first test, asked here: most words of the gap start none of the part's alternatives.
+      const firstWords = this.#firstWords[next] as number;
+      const ids = this.#ids;
+      for (let q = pos; q <= last; q++) if ((firstWords & wordBit(ids[q] as number)) !== 0 && this.#part(next, end, q)) return true;
       return false;
     }
     const code = this.#code;

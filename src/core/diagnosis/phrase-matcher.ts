@@ -116,6 +116,12 @@ export class PhraseMatcher {
    */
   readonly #code: IntArray;
   readonly #skip: Uint16Array | Int32Array;
+  /**
+   * Per offset of a part, filled with `#skip`: one bit (wordBit) for each known word an alternative
+   * of it can start with, every bit when one can start with a prefix or with nothing. Most words a
+   * part is tried at after " .. " start none of its alternatives, and this tells so in one test.
+   */
+  readonly #firstWords: Int32Array;
   readonly #indexed: Uint8Array;
   /**
    * Per phrase, worked out on its first test: whether what it requires names a prefix (USES_PREFIXES)
@@ -146,13 +152,17 @@ export class PhraseMatcher {
   readonly #prefixHead: Int32Array;
   readonly #prefixTail: Int32Array;
   /**
-   * Per lexicon id, the prefixes its word begins with, learnt the first time a text holds it in a
-   * bucket with prefixes: 0 not yet known, 1 none, else 2 + where its list (ended by -1) starts in
-   * `#idPrefixList`. A known word is the same letters in every text, and common ones ("error",
-   * "server", "de") share their first letters with several prefixes.
+   * Per lexicon id, the prefixes its word begins with, learnt the first time a text holds it: 0 not
+   * yet known, 1 none, else 2 + where its list (ended by -1) starts in `#idPrefixList`. A known
+   * word is the same letters in every text, so after the first texts only unknown words are read.
    */
   #idPrefixes = new Int32Array(0);
   readonly #idPrefixList: number[] = [];
+  /**
+   * One bit per lexicon id, set once its word is known to begin with no prefix: what the pass asks
+   * of nearly every known word, in a few cache lines where `#idPrefixes` takes dozens.
+   */
+  #plain = new Int32Array(0);
   #hitPosition = new Int32Array(64);
   #hitNext = new Int32Array(64);
   #call = 0;
@@ -184,6 +194,7 @@ export class PhraseMatcher {
     this.#reports = new Array<PhraseMatch | undefined>(phrases);
     this.#code = this.#tables.programs;
     this.#skip = this.#code.length <= 0xffff ? new Uint16Array(this.#code.length) : new Int32Array(this.#code.length);
+    this.#firstWords = new Int32Array(this.#code.length);
     this.#indexed = new Uint8Array(phrases);
     this.#prefixUse = new Uint8Array(phrases);
     this.#tried = new Uint32Array(phrases);
@@ -345,18 +356,25 @@ export class PhraseMatcher {
     this.#prefixCall = this.#call;
     this.#prefixFound.fill(0);
     const { bytes, starts, ends } = (this.#tokens as Tokens).words;
+    const ids = this.#ids;
     const occupied = this.#occupied;
+    let plain = this.#plain;
     let hits = 0;
     const short = ((occupied[SHORT >> 5] as number) & (1 << (SHORT & 31))) !== 0;
     for (let i = 0; i < this.#count; i++) {
+      const id = ids[i] as number;
+      if (id >= 0) {
+        if (id >> 5 < plain.length && ((plain[id >> 5] as number) & (1 << (id & 31))) !== 0) continue;
+        const known = id < this.#idPrefixes.length ? (this.#idPrefixes[id] as number) : 0;
+        hits = known === 0 ? this.#learnPrefixes(i, id, hits) : this.#noteList(known - 2, i, hits);
+        plain = this.#plain;
+        continue;
+      }
       const start = starts[i] as number;
       const length = (ends[i] as number) - start;
       if (length > 1) {
         const bucket = bucketOf(bytes[start] as number, bytes[start + 1] as number);
-        if (((occupied[bucket >> 5] as number) & (1 << (bucket & 31))) !== 0) {
-          const id = this.#ids[i] as number;
-          hits = id < 0 ? this.#findPrefixesOf(i, start, length, bucket, hits) : this.#noteKnownPrefixes(i, id, start, length, bucket, hits);
-        }
+        if (((occupied[bucket >> 5] as number) & (1 << (bucket & 31))) !== 0) hits = this.#findPrefixesOf(i, start, length, bucket, hits);
       }
       if (short) hits = this.#findPrefixesOf(i, start, length, SHORT, hits);
     }
@@ -372,29 +390,43 @@ export class PhraseMatcher {
     return hits;
   }
 
-  /** As #findPrefixesOf, for word i whose lexicon id is `id`: its prefixes are learnt once. */
-  #noteKnownPrefixes(i: number, id: number, start: number, length: number, bucket: number, hits: number): number {
+  /** Notes word i, whose lexicon id is `id`, for the prefixes it begins with, and keeps them for the id. */
+  #learnPrefixes(i: number, id: number, hits: number): number {
+    const { bytes, starts, ends } = (this.#tokens as Tokens).words;
     if (id >= this.#idPrefixes.length) {
-      const grown = new Int32Array(Math.max(id + 1, this.#idPrefixes.length * 2));
+      const grown = new Int32Array(Math.max(id + 1, this.#idPrefixes.length * 2, 1024));
       grown.set(this.#idPrefixes);
       this.#idPrefixes = grown;
+      const bits = new Int32Array((grown.length >> 5) + 1);
+      bits.set(this.#plain);
+      this.#plain = bits;
     }
-    let known = this.#idPrefixes[id] as number;
-    if (known === 0) {
-      const list = this.#idPrefixList;
-      known = list.length + 2;
+    const list = this.#idPrefixList;
+    const from = list.length;
+    const start = starts[i] as number;
+    const length = (ends[i] as number) - start;
+    const buckets = length > 1 ? [bucketOf(bytes[start] as number, bytes[start + 1] as number), SHORT] : [SHORT];
+    for (const bucket of buckets) {
       const last = this.#firstFrom[bucket + 1] as number;
       for (let j = this.#firstFrom[bucket] as number; j < last; j++) {
         const k = this.#byFirst[j] as number;
         if (this.#begins(start, length, k)) list.push(k);
       }
-      if (list.length + 2 === known) known = 1;
-      else list.push(-1);
-      this.#idPrefixes[id] = known;
     }
-    if (known === 1) return hits;
+    if (list.length === from) {
+      this.#idPrefixes[id] = 1;
+      this.#plain[id >> 5] = (this.#plain[id >> 5] as number) | (1 << (id & 31));
+      return hits;
+    }
+    list.push(-1);
+    this.#idPrefixes[id] = from + 2;
+    return this.#noteList(from, i, hits);
+  }
+
+  /** Notes word i for the prefixes of `#idPrefixList` from `at` on. */
+  #noteList(at: number, i: number, hits: number): number {
     const list = this.#idPrefixList;
-    for (let j = known - 2; (list[j] as number) >= 0; j++) hits = this.#note(list[j] as number, i, hits);
+    for (let j = at; (list[j] as number) >= 0; j++) hits = this.#note(list[j] as number, i, hits);
     return hits;
   }
 
@@ -481,16 +513,25 @@ export class PhraseMatcher {
     let i = at + 1;
     for (let parts = code[at] as number; parts > 0; parts--) {
       const part = i++;
+      let firstWords = 0;
       for (let alternatives = code[part] as number; alternatives > 0; alternatives--) {
         const alternative = i++;
+        if ((code[alternative] as number) === 0) firstWords = -1;
         for (let elements = code[alternative] as number; elements > 0; elements--) {
           const element = i++;
-          for (let choices = code[element] as number; choices > 0; choices--) i += 1 + (code[i] as number);
+          const first = element === alternative + 1;
+          for (let choices = code[element] as number; choices > 0; choices--) {
+            // A choice of no words, or one starting with a prefix, can start at any word.
+            const word = (code[i] as number) > 0 ? (code[i + 1] as number) : -1;
+            if (first) firstWords |= word >= 0 ? wordBit(word) : -1;
+            i += 1 + (code[i] as number);
+          }
           skip[element] = i;
         }
         skip[alternative] = i;
       }
       skip[part] = i;
+      this.#firstWords[part] = firstWords;
     }
   }
 
@@ -502,6 +543,8 @@ export class PhraseMatcher {
     // start with the word there: one whose first element is one sequence of words starting with
     // another known word would fail at that word (#sequence), so it is passed over unwalked.
     const word = this.#ids[pos] as number;
+    // No alternative starts with the word there (an unknown word's bit may be set: it only costs the walk below).
+    if (((this.#firstWords[at] as number) & wordBit(word)) === 0) return false;
     let alternative = at + 1;
     for (let n = code[at] as number; n > 0; n--) {
       const first = code[alternative + 3] as number;
@@ -517,7 +560,10 @@ export class PhraseMatcher {
     if (left === 0) {
       if (next === end) return true;
       const last = Math.min(pos + GAP_WORDS, this.#count - 1);
-      for (let q = pos; q <= last; q++) if (this.#part(next, end, q)) return true;
+      // #part's first test, asked here: most words of the gap start none of the part's alternatives.
+      const firstWords = this.#firstWords[next] as number;
+      const ids = this.#ids;
+      for (let q = pos; q <= last; q++) if ((firstWords & wordBit(ids[q] as number)) !== 0 && this.#part(next, end, q)) return true;
       return false;
     }
     const code = this.#code;
@@ -543,6 +589,11 @@ export class PhraseMatcher {
     }
     return pos + n;
   }
+}
+
+/** A known word's bit in a part's `#firstWords`. */
+function wordBit(word: number): number {
+  return 1 << (word & 31);
 }
 
 const NO_PREFIXES = 1;
@@ -789,7 +840,11 @@ function requiredOf(program: Program, anchor: number, phrasesWith: ReadonlyMap<n
   const gate = new Set<number>();
   const rest: number[] = [];
   for (const part of program) {
-    const alternatives = part.map(clausesOf);
+    // The anchor is in the text whenever the phrase is tried: a clause naming it is always met.
+    // One naming a prefix too is kept, so that a phrase starting with a prefix still requires one
+    // (PhraseMatcher.#usesPrefixes).
+    const met = (clause: number[]): boolean => anchor >= 0 && clause.includes(anchor) && clause.every((w) => w >= 0);
+    const alternatives = part.map((alternative) => clausesOf(alternative).filter((clause) => !met(clause)));
     if (alternatives.length === 1) {
       const clauses = alternatives[0] as number[][];
       for (const clause of clauses) if (gated(clause)) gate.add(clause[0] as number);
@@ -797,7 +852,8 @@ function requiredOf(program: Program, anchor: number, phrasesWith: ReadonlyMap<n
       if (alternatives[0].length === 0) continue;
     }
     const encoded: number[] = [];
-    for (const clauses of alternatives) {
+    // Any order of alternatives means the same; those of fewer clauses are met (or not) sooner.
+    for (const clauses of [...alternatives].sort((a, b) => a.length - b.length)) {
       // Any clause order means the same; the rarest first ends a failing alternative soonest.
       const rarity = (clause: number[]): number => Math.min(...clause.map((w) => (w < 0 ? Infinity : (phrasesWith.get(w) ?? 0))));
       const flat = [...clauses].sort((a, b) => rarity(a) - rarity(b)).flatMap((clause) => [clause.length, ...clause]);

@@ -6,7 +6,7 @@ import { FNV_OFFSET, FNV_PRIME, type WordBuffer } from './normalize.js';
  * the bytes the scanner wrote (no string per word), and every part of the engine then reads what
  * it knows about a word from its own array indexed by that number.
  *
- * The table is kept at most a quarter full (two numbers a slot), so a miss — most words of a
+ * The table is kept at most half full (four numbers a slot), so a miss — most words of a
  * text — ends at the first empty slot. Built from its word list in one loop (`fromWords`, what the
  * generated engine tables ship) or word by word (`add`, for knowledge given at run time).
  */
@@ -16,7 +16,10 @@ const EMPTY = -1;
 const TOUCHED = -2;
 const NORMALISED = /^[a-z0-9]+$/;
 const ALL_NORMALISED = /^[a-z0-9]*$/;
-/** The longest words whose FNV-1a hash and length tell them apart (lookUp). */
+/**
+ * The longest words whose FNV-1a hash and length tell them apart (checked by the tests). lookUp
+ * no longer relies on it: the packed letters in a slot name words of up to 8 letters.
+ */
 export const SHORT = 3;
 // Local copies: optimised code reads an imported constant from its module cell on every use.
 const OFFSET = FNV_OFFSET;
@@ -24,10 +27,11 @@ const PRIME = FNV_PRIME;
 
 export class Lexicon {
   /**
-   * Open addressing: a slot is a word's hash and id (EMPTY when free), side by side, so a probe
-   * reads one cache line and most misses end there.
+   * Open addressing: a slot is a word's hash, id (EMPTY when free) and first 8 letters (packed,
+   * packOf), side by side, so a probe reads one cache line, most misses end there, and a word of
+   * up to 8 letters is told apart there too, with no read of the entries or letters of the word.
    */
-  #slots = new Int32Array(2 << 14).fill(EMPTY);
+  #slots = new Int32Array(4 << 13).fill(EMPTY);
   #hashes = new Int32Array(4096);
   /** Per id: where its bytes start in the pool, and how many. */
   #entries = new Int32Array(8192);
@@ -40,7 +44,8 @@ export class Lexicon {
   #indexed = 0;
 
   constructor(words: readonly string[] = []) {
-    // lookUp tells short words apart by their hashes, which holds for words of [a-z0-9] only.
+    // lookUp tells words apart by their first letters packed with 0s past the end, which needs
+    // letters that are never 0: words of [a-z0-9].
     if (!ALL_NORMALISED.test(words.join(''))) throw new Error('lexicon words are normalised: [a-z0-9]+');
     this.#words = words.slice();
   }
@@ -71,10 +76,10 @@ export class Lexicon {
     this.#hashes = new Int32Array(Math.max(size, 1024));
     this.#hashes.set(known);
     const entries = (this.#entries = new Int32Array(this.#hashes.length * 2));
-    let slots = 1024;
+    let slots = 2048;
     while (size * 8 > slots) slots *= 2;
     const table = (this.#slots = new Int32Array(slots).fill(EMPTY));
-    const mask = (slots >> 1) - 1;
+    const mask = (slots >> 2) - 1;
     let at = 0;
     for (let id = 0; id < size; id++) {
       const length = (words[id] as string).length;
@@ -83,9 +88,11 @@ export class Lexicon {
       at += length;
       const h = known[id] as number;
       let slot = h & mask;
-      while (table[slot * 2 + 1] !== EMPTY) slot = (slot + 1) & mask;
-      table[slot * 2] = h;
-      table[slot * 2 + 1] = id;
+      while (table[slot * 4 + 1] !== EMPTY) slot = (slot + 1) & mask;
+      table[slot * 4] = h;
+      table[slot * 4 + 1] = id;
+      table[slot * 4 + 2] = packOf(letters, at - length, length, 0);
+      table[slot * 4 + 3] = packOf(letters, at - length, length, 4);
     }
     this.#indexed = size;
   }
@@ -131,11 +138,11 @@ export class Lexicon {
     let h = OFFSET;
     for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), PRIME);
     const slots = this.#slots;
-    const mask = (slots.length >> 1) - 1;
+    const mask = (slots.length >> 2) - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const id = slots[slot * 2 + 1] as number;
+      const id = slots[slot * 4 + 1] as number;
       if (id === EMPTY) return -1;
-      if (slots[slot * 2] === h && this.#words[id] === word) return id;
+      if (slots[slot * 4] === h && this.#words[id] === word) return id;
     }
   }
 
@@ -181,12 +188,16 @@ export class Lexicon {
     }
     this.#poolLength = at;
     const table = this.#slots;
-    const mask = (table.length >> 1) - 1;
+    const mask = (table.length >> 2) - 1;
     for (let id = rehash ? 0 : this.#indexed; id < size; id++) {
       let slot = (hashes[id] as number) & mask;
-      while (table[slot * 2 + 1] !== EMPTY) slot = (slot + 1) & mask;
-      table[slot * 2] = hashes[id] as number;
-      table[slot * 2 + 1] = id;
+      while (table[slot * 4 + 1] !== EMPTY) slot = (slot + 1) & mask;
+      const at = entries[id * 2] as number;
+      const length = entries[id * 2 + 1] as number;
+      table[slot * 4] = hashes[id] as number;
+      table[slot * 4 + 1] = id;
+      table[slot * 4 + 2] = packOf(pool, at, length, 0);
+      table[slot * 4 + 3] = packOf(pool, at, length, 4);
     }
     this.#indexed = size;
     this.#pending.clear();
@@ -203,29 +214,42 @@ export class Lexicon {
     const slots = this.#slots;
     const entries = this.#entries;
     const pool = this.#pool;
-    const mask = (slots.length >> 1) - 1;
+    const mask = (slots.length >> 2) - 1;
     // First each word's slot, in a loop of loads that do not depend on each other and a branch
     // never taken (no id is TOUCHED), so that their cache misses overlap; the probes below,
     // whose branches go one way or the other word by word, then find the slots in cache.
-    for (let i = 0; i < count; i++) if (slots[(((hashes[i] as number) & mask) << 1) + 1] === TOUCHED) ids[i] = EMPTY;
+    for (let i = 0; i < count; i++) if (slots[(((hashes[i] as number) & mask) << 2) + 1] === TOUCHED) ids[i] = EMPTY;
+    // Every word's first 8 bytes can be read at once while the buffer has 8 past the last start.
+    const safe = bytes.length - 8;
     for (let i = 0; i < count; i++) {
       const h = hashes[i] as number;
       const start = starts[i] as number;
       const end = ends[i] as number;
+      const length = end - start;
+      let low: number;
+      let high: number;
+      if (start <= safe) {
+        // The bytes past the word (the next word's, or left over) are masked off, with no branch.
+        low = ((bytes[start] as number) | ((bytes[start + 1] as number) << 8) | ((bytes[start + 2] as number) << 16) | ((bytes[start + 3] as number) << 24)) & (MASKS[Math.min(length, 4)] as number);
+        high = ((bytes[start + 4] as number) | ((bytes[start + 5] as number) << 8) | ((bytes[start + 6] as number) << 16) | ((bytes[start + 7] as number) << 24)) & (MASKS[Math.max(Math.min(length - 4, 4), 0)] as number);
+      } else {
+        low = packOf(bytes, start, length, 0);
+        high = packOf(bytes, start, length, 4);
+      }
       let found = EMPTY;
       for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-        const id = slots[slot * 2 + 1] as number;
+        const id = slots[slot * 4 + 1] as number;
         if (id === EMPTY) break;
-        if (slots[slot * 2] !== h || entries[id * 2 + 1] !== end - start) continue;
-        // Words of [a-z0-9] (the scanner's and, by fromWords and add, the lexicon's) of one to
-        // SHORT letters have distinct hashes (checked exhaustively in the tests), so the hash and
-        // length of a short word name it: a third of a text's words need no letter compared.
-        if (end - start <= SHORT) {
+        if (slots[slot * 4] !== h || slots[slot * 4 + 2] !== low || slots[slot * 4 + 3] !== high) continue;
+        // Letters are never 0, so the first 8 letters packed with 0s past the end name a word of
+        // up to 8 letters, its length included: most words need nothing read past the slot.
+        if (length <= 8) {
           found = id;
           break;
         }
+        if (entries[id * 2 + 1] !== length) continue;
         const offset = (entries[id * 2] as number) - start;
-        let k = start;
+        let k = start + 8;
         while (k < end && pool[offset + k] === bytes[k]) k++;
         if (k === end) {
           found = id;
@@ -249,12 +273,12 @@ export class Lexicon {
     if (this.#indexed !== this.#words.length) this.#index();
     const bytes = words.bytes;
     const slots = this.#slots;
-    const mask = (slots.length >> 1) - 1;
+    const mask = (slots.length >> 2) - 1;
     const length = end - start;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const id = slots[slot * 2 + 1] as number;
+      const id = slots[slot * 4 + 1] as number;
       if (id === EMPTY) return -1;
-      if (slots[slot * 2] !== h || this.#entries[id * 2 + 1] !== length) continue;
+      if (slots[slot * 4] !== h || this.#entries[id * 2 + 1] !== length) continue;
       const offset = (this.#entries[id * 2] as number) - start;
       let k = start;
       while (k < end && this.#pool[offset + k] === bytes[k]) k++;
@@ -267,6 +291,16 @@ export class Lexicon {
     this.#hashes = grow(this.#hashes, size);
     this.#entries = grow(this.#entries, size * 2);
   }
+}
+
+/** Masks of the first 0 to 4 bytes of a packed 4. */
+const MASKS = new Int32Array([0, 0xff, 0xffff, 0xffffff, -1]);
+
+/** Bytes from..from+3 of the `length` bytes at `at` (0 past them), little-endian in one number. */
+function packOf(bytes: Uint8Array, at: number, length: number, from: number): number {
+  let packed = 0;
+  for (let k = Math.min(length, from + 4) - 1; k >= from; k--) packed = (packed << 8) | (bytes[at + k] as number);
+  return packed;
 }
 
 function grow<T extends Int32Array | Uint8Array>(array: T, size: number): T {

@@ -54,6 +54,12 @@ CLASS[46] = DOT;
 CLASS[64] = AT;
 CLASS[32] = CLASS[10] = BLANK;
 CLASS[9] = CLASS[11] = CLASS[12] = CLASS[13] = ODD_BLANK;
+/**
+ * CLASS for every code unit, OTHER past ASCII: the letters loop reads a word's next character's
+ * kind in one load, where a test for ASCII first cost it a compare and a select per letter.
+ */
+const UNIT_CLASS = new Uint8Array(0x10000);
+UNIT_CLASS.set(CLASS);
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const MAX_FOLDS = 4096;
@@ -480,8 +486,7 @@ function scanPlain(units: Uint16Array, from: number, n: number, out: WordBuffer)
         bytes[length++] = kind;
         hash = Math.imul(hash ^ kind, PRIME);
         // No test for the end: the unit after the text is a NUL (scanWords), which ends the word.
-        const d = units[++i] as number;
-        kind = d < 128 ? (CLASS[d] as number) : OTHER;
+        kind = UNIT_CLASS[units[++i] as number] as number;
         if (kind < WORD) break;
       }
       continue;

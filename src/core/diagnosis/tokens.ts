@@ -7,7 +7,7 @@ import { scanWords, WordBuffer } from './normalize.js';
  * whether the text holds it and where it occurs. One instance serves every call, so reading a text
  * allocates nothing once the buffers have grown to the largest text seen.
  */
-const MARKS = 3;
+const MARKS = 2;
 
 export class Tokens {
   readonly words = new WordBuffer();
@@ -16,8 +16,10 @@ export class Tokens {
   /** Position of the next occurrence of the same known word, -1 after the last. */
   next = new Int32Array(1024);
   /**
-   * Per lexicon id, side by side so one cache line serves all three: the call that last saw it,
-   * its first and (while reading) last position.
+   * Per lexicon id, side by side so one cache line serves both: its first and (while reading) last
+   * position in the text, valid while its bit in #present is set. The bit, not a mark of the call,
+   * tells a first occurrence: a first occurrence then only writes its marks, and the scattered
+   * loads of marks no text had touched yet (a cache miss a word) are gone.
    */
   #marks = new Int32Array(0);
   /**
@@ -25,7 +27,6 @@ export class Tokens {
    * text: the bits of every word fit in a few cache lines where its marks take hundreds.
    */
   #present = new Int32Array(0);
-  #call = 0;
   readonly #lexicon: Lexicon;
 
   constructor(lexicon: Lexicon) {
@@ -48,12 +49,6 @@ export class Tokens {
       this.ids = new Int32Array(words.starts.length);
       this.next = new Int32Array(words.starts.length);
     }
-    // Marks compare against the call number; before it wraps around, every mark is cleared.
-    if (this.#call === 0x7fffffff) {
-      this.#marks.fill(0);
-      this.#call = 0;
-    }
-    const call = ++this.#call;
     const marks = this.#marks;
     const ids = this.ids;
     const next = this.next;
@@ -62,15 +57,16 @@ export class Tokens {
       const id = ids[i] as number;
       next[i] = -1;
       if (id < 0) continue;
-      present[id >> 5] = (present[id >> 5] as number) | (1 << (id & 31));
+      const bits = present[id >> 5] as number;
+      const bit = 1 << (id & 31);
       const m = id * MARKS;
-      if (marks[m] !== call) {
-        marks[m] = call;
-        marks[m + 1] = i;
+      if ((bits & bit) === 0) {
+        present[id >> 5] = bits | bit;
+        marks[m] = i;
       } else {
-        next[marks[m + 2] as number] = i;
+        next[marks[m + 1] as number] = i;
       }
-      marks[m + 2] = i;
+      marks[m + 1] = i;
     }
   }
 
@@ -82,7 +78,7 @@ export class Tokens {
 
   /** The first position of a known word the text holds (see has). */
   first(id: number): number {
-    return this.#marks[id * MARKS + 1] as number;
+    return this.#marks[id * MARKS] as number;
   }
 
   /** Whether the text holds `word`; words outside the lexicon are looked for one by one. */

@@ -16,11 +16,6 @@ const EMPTY = -1;
 const TOUCHED = -2;
 const NORMALISED = /^[a-z0-9]+$/;
 const ALL_NORMALISED = /^[a-z0-9]*$/;
-/**
- * The longest words whose FNV-1a hash and length tell them apart (checked by the tests). lookUp
- * no longer relies on it: the packed letters in a slot name words of up to 8 letters.
- */
-export const SHORT = 3;
 // Local copies: optimised code reads an imported constant from its module cell on every use.
 const OFFSET = FNV_OFFSET;
 const PRIME = FNV_PRIME;

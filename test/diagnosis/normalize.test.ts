@@ -14,6 +14,23 @@ function reference(text: string): string[] {
   return folded.match(/[a-z0-9]+/g) ?? [];
 }
 
+/** 20,000 texts of up to `longest - 1` pieces, drawn by a seeded generator so a failure can be replayed. */
+function randomTexts(pieces: readonly string[], seed: number, longest: number): string[] {
+  let state = seed;
+  const random = () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+  const texts: string[] = [];
+  for (let n = 0; n < 20_000; n++) {
+    let text = '';
+    const length = Math.floor(random() * longest);
+    for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
+    texts.push(text);
+  }
+  return texts;
+}
+
 describe('normalizeWords', () => {
   it('agrees with the rule on every labelled message', () => {
     const files = ['errors-dev.jsonl', ...['catalogs', 'localized', 'reports', 'vendors'].map((f) => `corpus/${f}.jsonl`)];
@@ -26,34 +43,14 @@ describe('normalizeWords', () => {
     // Pieces where the one-pass reading could go wrong: addresses and names next to accents,
     // characters that fold into letters (ﬁ, Ａ, ①), lone accents, surrogates, "_" and "+".
     const pieces = ['a', 'B', '0', '.', '.', '@', '-', '_', '+', ' ', '\n', 'é', 'ß', 'ẞ', 'ﬁ', 'İ', '\u0301', 'Ａ', '😀', '\ud800', '\udc00', '①', '½', 'K', 'com', 'mail', '…', '“'];
-    let seed = 1;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed / 0x7fffffff;
-    };
-    for (let n = 0; n < 20_000; n++) {
-      let text = '';
-      const length = Math.floor(random() * 30);
-      for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
-      expect(normalizeWords(text), JSON.stringify(text)).toEqual(reference(text));
-    }
+    for (const text of randomTexts(pieces, 1, 30)) expect(normalizeWords(text), JSON.stringify(text)).toEqual(reference(text));
   });
 
   it('agrees with the rule on runs shaped like names', () => {
     // Runs with dots and "@" that the scanner recognises by shape (a whole server name or address,
     // trailing dots, no name at all) next to the ones that only the patterns can read.
     const pieces = ['mail', 'A', '5', '.', '.', '..', '@', '@', '-', '_', '+', 'x'.repeat(63), 'y'.repeat(64), 'z'.repeat(60), ' ', 'é', 'Com'];
-    let seed = 7;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed / 0x7fffffff;
-    };
-    for (let n = 0; n < 20_000; n++) {
-      let text = '';
-      const length = Math.floor(random() * 16);
-      for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
-      expect(normalizeWords(text), JSON.stringify(text)).toEqual(reference(text));
-    }
+    for (const text of randomTexts(pieces, 7, 16)) expect(normalizeWords(text), JSON.stringify(text)).toEqual(reference(text));
     const labels = (n: number, label: string) => Array.from({ length: n }, () => label).join('.');
     for (let n = 1; n <= 12; n++) {
       for (const text of [labels(n, 'a'), `${labels(n, 'b1')}.`, `${labels(n, 'c')}...`, `-${labels(n, 'd')}`, `${labels(n, 'e')}-`, `u@${labels(n, 'f')}`, `${'v'.repeat(64)}@${labels(n, 'g')}.`, `${'w'.repeat(65)}@${labels(n, 'h')}`, `x@_${labels(n, 'i')}`]) {

@@ -7,8 +7,15 @@ import { gateStrings } from './literals.js';
 
 /** The mail app that showed the error. */
 
-/** Per app, the strings one of which its every mention holds, read from its pattern (or as listed). */
-const CLIENT_STRINGS = CLIENT_MENTIONS.map((m) => LITERALS.idsOf(gateStrings(m.pattern) ?? m.literals));
+/**
+ * Per app, the strings one of which its every mention holds, read from its pattern (null: none can
+ * be, and the pattern always runs). Common words ("mail", "app", "os") pass the keyword test on
+ * most texts; the literal finder's pass, made anyway, rules most apps out before their pattern runs.
+ */
+const CLIENT_STRINGS = CLIENT_MENTIONS.map((m) => {
+  const strings = gateStrings(m.pattern);
+  return strings === null ? null : LITERALS.idsOf(strings);
+});
 // A user who names a second app often says it works there.
 const WORKS = /\b(?:works?|working|fine|can always|no problems?|without problems?|funktionier\w*|funciona\w*|fonctionne\w*|marche|ok)\b/i;
 
@@ -24,7 +31,8 @@ export function findClient(text: string, codes: FoundCode[], words: WordSet = wo
   for (let k = 0; k < CLIENT_MENTIONS.length; k++) {
     const { client, pattern, keywords } = CLIENT_MENTIONS[k] as ClientMention;
     if (!words.hasAny(keywords)) continue;
-    if (!LITERALS.holdsAny(text, CLIENT_STRINGS[k] as Int32Array)) continue;
+    const strings = CLIENT_STRINGS[k] ?? null;
+    if (strings !== null && !LITERALS.holdsAny(text, strings)) continue;
     const m = pattern.exec(text);
     if (!m) continue;
     const score = WORKS.test(sentenceAround(text, m.index)) ? 1 : 3;

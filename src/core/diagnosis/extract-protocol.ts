@@ -1,6 +1,6 @@
 import type { Protocol } from '../../content/types.js';
 import type { FoundCode } from './extract-codes.js';
-import { anyOf, wordSet, type WordSet } from './extract-words.js';
+import { wordSet, type WordSet } from './extract-words.js';
 import { LITERALS } from './literal-finder.js';
 
 /** IMAP, POP3 or SMTP, by vote: protocol words, wire forms, the port, the host's first label, the codes. */
@@ -31,8 +31,6 @@ interface ProtocolWords {
   weight: number;
   /** Normalised words one of which its matches contain: the pattern runs only when one is there. */
   keywords: string[];
-  /** For the case-sensitive wire forms, strings one of which they contain: "from", "data", "ok" and "no" are common words, "MAIL FROM" and "+OK" are not. */
-  literals?: string[];
   /** Whether every match starts a line. */
   lineStart?: boolean;
   /**
@@ -57,19 +55,17 @@ export const PROTOCOL_WORDS: ProtocolWords[] = [
   // Wire forms: IMAP untagged/tagged replies, POP3 status indicators.
   { protocol: 'imap', pattern: /^[ \t]?(?:\*|[a-z]{1,8}\d{1,6}) (?:OK|NO|BAD|BYE|CAPABILITY)\b/gim, weight: 2, keywords: ['ok', 'no', 'bad', 'bye', 'capability'], lineStart: true },
   // A match starts at the blank before the sign, or at the sign when that opens the text.
-  { protocol: 'pop3', pattern: /(?:^|\s)[-+](?:ERR|OK)\b/g, weight: 3, keywords: ['err', 'ok'], literals: ['-ERR', '+ERR', '-OK', '+OK'], starts: ['-err', '+err', '-ok', '+ok'], lead: 1 },
+  { protocol: 'pop3', pattern: /(?:^|\s)[-+](?:ERR|OK)\b/g, weight: 3, keywords: ['err', 'ok'], starts: ['-err', '+err', '-ok', '+ok'], lead: 1 },
   {
     protocol: 'smtp',
     pattern: /\b(?:EHLO|HELO|MAIL FROM|RCPT TO|DATA|STARTTLS command)\b/g,
     weight: 2,
     keywords: ['ehlo', 'helo', 'from', 'rcpt', 'data', 'starttls'],
-    literals: ['EHLO', 'HELO', 'MAIL FROM', 'RCPT TO', 'DATA', 'STARTTLS command'],
     starts: ['ehlo', 'helo', 'mail from', 'rcpt to', 'data', 'starttls command'],
   },
   { protocol: 'pop3', pattern: /\bfetch(?:ed|er)? (?:accounts?|mail from other)/gi, weight: 1, keywords: ['fetch', 'fetched', 'fetcher'], starts: ['fetch'] },
 ];
 
-const PROTOCOL_LITERALS = PROTOCOL_WORDS.map((p) => (p.literals ? anyOf(p.literals) : null));
 /** Sticky copies, tried at line starts or where a match can start. */
 const PROTOCOL_STICKY = PROTOCOL_WORDS.map((p) => new RegExp(p.pattern.source, p.pattern.flags.replace('g', '') + 'y'));
 /** Per pattern, the ids of its `starts` in the shared literal finder (null: none listed). */
@@ -135,7 +131,6 @@ function protocolMatches(k: number, text: string): number {
   const starts = PROTOCOL_STARTS[k] as Int32Array | null;
   // A match's ASCII letters are its strings' in either case, which is how the finder reads the text.
   if (starts !== null) return matchesAt(k, text, LITERALS.startsOf(text, starts, lead ?? 0));
-  if (PROTOCOL_LITERALS[k]?.test(text) === false) return 0;
   pattern.lastIndex = 0;
   let n = 0;
   while (n < MOST_MATCHES && pattern.test(text)) n++;

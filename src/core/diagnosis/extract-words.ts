@@ -16,11 +16,3 @@ export function wordSet(text: string): WordSet {
   const words = new Set(normalizeWords(text));
   return { has: (word) => words.has(word), hasAny: (list) => list.some((word) => words.has(word)) };
 }
-
-/**
- * One search for any of a list of strings: a regular expression finds one of several in a single
- * pass, where a substring search per string passes over the text once for each.
- */
-export function anyOf(literals: readonly string[]): RegExp {
-  return new RegExp(literals.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
-}

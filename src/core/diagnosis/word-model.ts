@@ -40,13 +40,10 @@ const MIN_MESSAGES = 1;
 const UNSET = -3;
 const SKIP = -2;
 const UNKNOWN = -1;
-/** The fields of a row in WordModel's `#info`. */
+/** The fields of a row in WordModel's `#info`: where its counts start, and how many it has + 1. */
 const START = 0;
 const HEAD = 1;
 const INFO = 2;
-/** A row's head: its zero-count row + 1 in the low bits, its number of counts above them. */
-const GROUP_BITS = 20;
-const GROUP_MASK = (1 << GROUP_BITS) - 1;
 /** A free slot of the pairs' hash table, and the multiplier that spreads keys over it (⌊2³²/φ⌋). */
 const FREE = -1;
 const HASH = 0x9e3779b1 | 0;
@@ -200,26 +197,24 @@ export class WordModel {
   readonly #tables: WordTables;
   readonly #stems: number;
   /**
-   * Log-odds are one-vs-rest naive Bayes, so a term's weight for a cause depends only on how many
-   * messages of the cause have it and in how many it occurs in all. A cause without the term —
-   * most of each row — takes its weight from `#zeroWeights` (one row per distinct total), and only
-   * the few causes with counts have weights of their own (`#weights`). This
-   * keeps what a text reads small enough to stay in cache, where a full table of rows × causes
-   * (1.9 MB) did not.
+   * Log-odds are one-vs-rest naive Bayes, and with additive smoothing a term's weight for a cause
+   * it was never seen with splits into a part of the cause's alone (`#base`) less a part of the
+   * term's alone (`#rowLog`: the log of its smoothed total). A text's sum for a cause is then
+   * (number of terms) · base − Σ rowLog plus, for the few causes a term has counts for, what
+   * those counts add over a zero count (`#deltas`, which depends only on the count and the
+   * total). Most of a row is zero counts, so a sum reads a double per term and per count, where
+   * a table of rows × causes (1.9 MB) did not stay in cache.
    */
-  #zeroWeights = new Float64Array(0);
-  readonly #totals = new Map<number, number>();
+  readonly #base: Float64Array;
+  readonly #rowLog: Float64Array;
   /**
-   * Per row, what the sums read of it besides its weights, in 8 bytes: where its counts start in
-   * `#weights` and `#causes`, and its head (0 until worked out; GROUP_BITS).
+   * Per row, where its counts start in `#deltas` and `#causes` and how many it has + 1 (0 until
+   * worked out): 8 bytes, which is all a sum reads of a row besides its log.
    */
   readonly #info: Int32Array;
-  /**
-   * Per count (rows' counts back to back, as in `counts`), its cause and weight: a byte and a
-   * double, where the cause as a double beside the weight doubled what the sums read.
-   */
+  /** Per count (rows' counts back to back, as in `counts`), its cause and what it adds over a zero count. */
   readonly #causes: Uint8Array;
-  readonly #weights: Float64Array;
+  readonly #deltas: Float64Array;
   readonly #termsPerCause: Float64Array;
   readonly #total: number;
   readonly #vocabulary: number;
@@ -238,9 +233,6 @@ export class WordModel {
   /** The rows of the text's words (#rows has twice the room). */
   #wordRows = new Int32Array(128);
   readonly #sums = new Float64Array(CAUSE_IDS.length);
-  /** Per zero-count row: how many of the text's rows use it (0 between calls), and which are used. */
-  #groupRows = new Int32Array(0);
-  #groups = new Int32Array(0);
   readonly #lexicon: Lexicon;
   /**
    * Per lexicon id: the row of the word's stem, SKIP or UNKNOWN (`#rowOfWord`, worked out on first
@@ -272,48 +264,37 @@ export class WordModel {
     this.#info = new Int32Array(this.#vocabulary * INFO);
     this.#seen = new Int32Array((this.#vocabulary >> 5) + 1);
     this.#causes = new Uint8Array(tables.counts.length >> 1);
-    this.#weights = new Float64Array(tables.counts.length >> 1);
+    this.#deltas = new Float64Array(tables.counts.length >> 1);
+    this.#rowLog = new Float64Array(this.#vocabulary);
+    // log(s / (Tc + sV)) + log(Total − Tc + sV): the part of a zero count's weight that is the cause's.
+    const v = this.#vocabulary;
+    this.#base = this.#termsPerCause.map((inCause) => Math.log(SMOOTHING / (inCause + SMOOTHING * v)) + Math.log(this.#total - inCause + SMOOTHING * v));
     this.#hashPairs();
   }
 
-  /** Fills row r's weights: its zero-count row (shared by rows of the same total) and its own. */
+  /**
+   * Fills row r's log and deltas. For a term in `all` messages, `n` of them of cause c, the
+   * smoothed one-vs-rest log-odds are
+   *   log((n + s) / (Tc + sV)) − log((all − n + s) / (Total − Tc + sV)),
+   * which for n = 0 is base[c] − log(all + s), and for n > 0 adds
+   *   log((n + s) / s) − log((all − n + s) / (all + s)),
+   * which depends on n and all alone.
+   */
   #compute(r: number): void {
-    const causes = CAUSE_IDS.length;
     const { counts, countStart } = this.#tables;
+    const start = countStart[r] as number;
     const end = countStart[r + 1] as number;
     let all = 0;
-    for (let k = countStart[r] as number; k < end; k += 2) all += counts[k + 1] as number;
-    let z = this.#totals.get(all);
-    if (z === undefined) {
-      z = this.#totals.size;
-      this.#totals.set(all, z);
-      if ((z + 1) * causes > this.#zeroWeights.length) {
-        const grown = new Float64Array(this.#zeroWeights.length * 2 + causes);
-        grown.set(this.#zeroWeights);
-        this.#zeroWeights = grown;
-      }
-      for (let c = 0; c < causes; c++) this.#zeroWeights[z * causes + c] = this.#weight(0, all, c);
-    }
-    const start = countStart[r] as number;
+    for (let k = start; k < end; k += 2) all += counts[k + 1] as number;
+    this.#rowLog[r] = Math.log(all + SMOOTHING);
     for (let k = start; k < end; k += 2) {
+      const n = counts[k + 1] as number;
       this.#causes[k >> 1] = counts[k] as number;
-      this.#weights[k >> 1] = this.#weight(counts[k + 1] as number, all, counts[k] as number);
+      this.#deltas[k >> 1] = Math.log((n + SMOOTHING) / SMOOTHING) - Math.log((all - n + SMOOTHING) / (all + SMOOTHING));
     }
-    // A row has at most one count per cause, and there are fewer distinct totals than messages.
-    if (z + 1 > GROUP_MASK || (end - start) >> 1 > CAUSE_IDS.length) throw new Error('word model: a row too large for its head');
     const info = r * INFO;
     this.#info[info + START] = start >> 1;
-    this.#info[info + HEAD] = (((end - start) >> 1) << GROUP_BITS) | (z + 1);
-  }
-
-  /** The log-odds a term seen in `inCause` messages of cause `c`, and `all` in total, adds to `c` (smoothed). */
-  #weight(inCause: number, all: number, c: number): number {
-    const v = this.#vocabulary;
-    const inCauseTotal = this.#termsPerCause[c] ?? 0;
-    return (
-      Math.log((inCause + SMOOTHING) / (inCauseTotal + SMOOTHING * v)) -
-      Math.log((all - inCause + SMOOTHING) / (this.#total - inCauseTotal + SMOOTHING * v))
-    );
+    this.#info[info + HEAD] = ((end - start) >> 1) + 1;
   }
 
   /** The tables, for scripts/build-engine-tables.ts. */
@@ -495,88 +476,33 @@ export class WordModel {
     // order of the additions changes, so sums may differ from a row-by-row sum in the last bits.
     const sums = this.#sums;
     sums.fill(0);
-    // First every row's head and first weight, in a loop of loads that do not depend on each other
-    // and a branch that is all but never taken, so that their cache misses overlap; the sums then
-    // find them in cache, where their own loop, whose length varies row by row, would take the
-    // misses one by one.
-    const weights = this.#weights;
+    const deltas = this.#deltas;
+    const rowLog = this.#rowLog;
+    const causeOf = this.#causes;
+    // First every row's head, log and first delta, in a loop of loads that do not depend on each
+    // other and a branch that is all but never taken, so that their cache misses overlap; the
+    // counts' loop, whose length varies row by row, then finds them in cache.
+    let logs = 0;
     let touch = 0;
     for (let j = 0; j < found; j++) {
       const row = rows[j] as number;
       if (info[row * INFO + HEAD] === 0) this.#compute(row);
-      touch += weights[info[row * INFO + START] as number] ?? 0;
+      logs += rowLog[row] as number;
+      touch += deltas[info[row * INFO + START] as number] ?? 0;
     }
     // Kept, so that the loads above are not left out as unused.
     SINK.value = touch;
-    if (this.#groupRows.length < this.#totals.size) {
-      this.#groupRows = new Int32Array(this.#totals.size * 2);
-      this.#groups = new Int32Array(this.#totals.size * 2);
-    }
-    const groupRows = this.#groupRows;
-    const groups = this.#groups;
-    const zeroWeights = this.#zeroWeights;
-    const causeOf = this.#causes;
-    let touched = 0;
     for (let j = 0; j < found; j++) {
       const at = (rows[j] as number) * INFO;
-      const head = info[at + HEAD] as number;
-      const z = (head & GROUP_MASK) - 1;
-      if (groupRows[z] === 0) groups[touched++] = z;
-      groupRows[z] = (groupRows[z] as number) + 1;
       const start = info[at + START] as number;
-      const end = start + (head >>> GROUP_BITS);
+      const end = start + (info[at + HEAD] as number) - 1;
       for (let k = start; k < end; k++) {
         const c = causeOf[k] as number;
-        sums[c] = (sums[c] as number) + (weights[k] as number) - (zeroWeights[z * causes + c] as number);
+        sums[c] = (sums[c] as number) + (deltas[k] as number);
       }
     }
-    // Four totals a pass, then two, then one: the same additions in the same order, with a
-    // fraction of the loads and stores of the sums. (JavaScript rounds every operation to a
-    // double, so the grouping changes no bit.)
-    let g = 0;
-    for (; g + 3 < touched; g += 4) {
-      const z0 = groups[g] as number;
-      const z1 = groups[g + 1] as number;
-      const z2 = groups[g + 2] as number;
-      const z3 = groups[g + 3] as number;
-      const n0 = groupRows[z0] as number;
-      const n1 = groupRows[z1] as number;
-      const n2 = groupRows[z2] as number;
-      const n3 = groupRows[z3] as number;
-      groupRows[z0] = groupRows[z1] = groupRows[z2] = groupRows[z3] = 0;
-      const o0 = z0 * causes;
-      const o1 = z1 * causes;
-      const o2 = z2 * causes;
-      const o3 = z3 * causes;
-      for (let c = 0; c < causes; c++) {
-        sums[c] =
-          (sums[c] as number) +
-          n0 * (zeroWeights[o0 + c] as number) +
-          n1 * (zeroWeights[o1 + c] as number) +
-          n2 * (zeroWeights[o2 + c] as number) +
-          n3 * (zeroWeights[o3 + c] as number);
-      }
-    }
-    for (; g + 1 < touched; g += 2) {
-      const z = groups[g] as number;
-      const y = groups[g + 1] as number;
-      const n = groupRows[z] as number;
-      const m = groupRows[y] as number;
-      groupRows[z] = 0;
-      groupRows[y] = 0;
-      const offset = z * causes;
-      const other = y * causes;
-      for (let c = 0; c < causes; c++) {
-        sums[c] = (sums[c] as number) + n * (zeroWeights[offset + c] as number) + m * (zeroWeights[other + c] as number);
-      }
-    }
-    if (g < touched) {
-      const z = groups[g] as number;
-      const n = groupRows[z] as number;
-      groupRows[z] = 0;
-      const offset = z * causes;
-      for (let c = 0; c < causes; c++) sums[c] = (sums[c] as number) + n * (zeroWeights[offset + c] as number);
-    }
+    const base = this.#base;
+    for (let c = 0; c < causes; c++) sums[c] = found * (base[c] as number) - logs + (sums[c] as number);
     // Naive Bayes grows overconfident with every word it adds up; dividing by √n keeps a long
     // report from drowning the hand-written evidence while a short message still counts.
     const scale = 1 / Math.sqrt(found);

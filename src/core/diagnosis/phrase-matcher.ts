@@ -122,6 +122,7 @@ export class PhraseMatcher {
    * part is tried at after " .. " start none of its alternatives, and this tells so in one test.
    */
   readonly #firstWords: Int32Array;
+  /** Per phrase, 0 until first walked, then WALKED or PLAIN. */
   readonly #indexed: Uint8Array;
   /**
    * Per phrase, worked out on its first test: whether what it requires names a prefix (USES_PREFIXES)
@@ -166,6 +167,12 @@ export class PhraseMatcher {
   #hitPosition = new Int32Array(64);
   #hitNext = new Int32Array(64);
   #call = 0;
+  /**
+   * One bit per lexicon id that anchors a phrase, and per text one per anchor visited so far: a
+   * few hundred bytes that stay in the cache, where anchorStart and Tokens.first take kilobytes.
+   */
+  readonly #anchors: Int32Array;
+  readonly #seen: Int32Array;
   /** The text being matched, for the walk. */
   #tokens: Tokens | null = null;
   #ids = new Int32Array(0);
@@ -209,6 +216,12 @@ export class PhraseMatcher {
     this.#prefixFound = new Int32Array(prefixes.length);
     this.#prefixHead = new Int32Array(prefixes.length);
     this.#prefixTail = new Int32Array(prefixes.length);
+    const { anchorStart } = this.#tables;
+    this.#anchors = new Int32Array((anchorStart.length >> 5) + 1);
+    this.#seen = new Int32Array(this.#anchors.length);
+    for (let id = 0; id + 1 < anchorStart.length; id++) {
+      if (anchorStart[id] !== anchorStart[id + 1]) this.#anchors[id >> 5] = (this.#anchors[id >> 5] as number) | (1 << (id & 31));
+    }
   }
 
   /** The compiled phrases, for scripts/build-engine-tables.ts. */
@@ -246,14 +259,20 @@ export class PhraseMatcher {
     const ids = tokens.ids;
     const { anchorStart, anchored, unanchored } = this.#tables;
     const limit = anchorStart.length - 1;
+    const anchors = this.#anchors;
+    const seen = this.#seen;
+    seen.fill(0);
     for (let i = 0; i < tokens.count; i++) {
       const id = ids[i] as number;
       if (id < 0 || id >= limit) continue;
-      // Most known words anchor nothing: that is asked before where the word first occurs.
-      const start = anchorStart[id] as number;
+      // Most known words anchor nothing, and an anchor is visited at its first occurrence only.
+      const w = id >> 5;
+      const bit = 1 << (id & 31);
+      const visited = seen[w] as number;
+      if (((anchors[w] as number) & ~visited & bit) === 0) continue;
+      seen[w] = visited | bit;
       const end = anchorStart[id + 1] as number;
-      if (start === end || tokens.first(id) !== i) continue;
-      for (let k = start; k < end; ) {
+      for (let k = anchorStart[id] as number; k < end; ) {
         const p = anchored[k] as number;
         let j = k + 2;
         k = j + (anchored[k + 1] as number);
@@ -479,10 +498,13 @@ export class PhraseMatcher {
     const tokens = this.#tokens as Tokens;
     const at = this.#tables.programStart[p] as number;
     const end = this.#tables.programStart[p + 1] as number;
-    if (this.#indexed[p] === 0) {
-      this.#index(at);
-      this.#indexed[p] = 1;
+    let kind = this.#indexed[p] as number;
+    if (kind === 0) {
+      kind = plainSequences(this.#code, at) ? PLAIN : WALKED;
+      if (kind === WALKED) this.#index(at);
+      this.#indexed[p] = kind;
     }
+    if (kind === PLAIN) return this.#anySequence(at);
     // The first part starts after the program's count of parts.
     const part = at + 1;
     const starts = this.#tables.starts;
@@ -501,6 +523,34 @@ export class PhraseMatcher {
         const k = -1 - word;
         if (this.#prefixFound[k] === 0) continue;
         for (let h = this.#prefixHead[k] as number; h >= 0; h = this.#hitNext[h] as number) if (this.#part(part, end, this.#hitPosition[h] as number)) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the text holds one of the word sequences of a PLAIN program at `at`: what most phrases
+   * tried are ("server error", "ssl|tls|starttls"), compared here at their first word's positions
+   * without the walk's steps per part, alternative and element.
+   */
+  #anySequence(at: number): boolean {
+    const tokens = this.#tokens as Tokens;
+    const code = this.#code;
+    const ids = this.#ids;
+    const count = this.#count;
+    const next = tokens.next;
+    // Past the counts of parts and alternatives, each alternative is 1 (element), 1 (choice), its words' count, its words.
+    let a = at + 2;
+    for (let alternatives = code[at + 1] as number; alternatives > 0; alternatives--) {
+      const n = code[a + 2] as number;
+      const words = a + 3;
+      a = words + n;
+      const first = code[words] as number;
+      if (!tokens.has(first)) continue;
+      for (let q = tokens.first(first); q >= 0 && q + n <= count; q = next[q] as number) {
+        let w = 1;
+        while (w < n && ids[q + w] === code[words + w]) w++;
+        if (w === n) return true;
       }
     }
     return false;
@@ -594,6 +644,26 @@ export class PhraseMatcher {
 /** A known word's bit in a part's `#firstWords`. */
 function wordBit(word: number): number {
   return 1 << (word & 31);
+}
+
+/** What `#indexed` notes of a phrase once walked: its program is PLAIN (plainSequences), or the walk's offsets are filled. */
+const WALKED = 1;
+const PLAIN = 2;
+
+/**
+ * Whether the program at `at` is one part whose every alternative is one sequence of known words
+ * (joinSequences makes a run of plain words one element of one choice): no group, prefix or gap.
+ */
+function plainSequences(code: IntArray, at: number): boolean {
+  if (code[at] !== 1) return false;
+  let a = at + 2;
+  for (let alternatives = code[at + 1] as number; alternatives > 0; alternatives--) {
+    const n = code[a + 2] as number;
+    if (code[a] !== 1 || code[a + 1] !== 1 || n === 0) return false;
+    for (let w = a + 3; w < a + 3 + n; w++) if ((code[w] as number) < 0) return false;
+    a += 3 + n;
+  }
+  return true;
 }
 
 const NO_PREFIXES = 1;

@@ -144,11 +144,9 @@ export class PhraseMatcher {
   /** One bit per bucket, whether it holds a prefix: all most words of a text need to look at. */
   readonly #occupied: Int32Array;
   /**
-   * The text's words that begin with each prefix, found for all prefixes at once the first time a
-   * text needs one (the call in `#prefixCall`): per prefix how many, and a list of positions
-   * (`#hitPosition` from `#prefixHead`, on by `#hitNext`).
+   * The text's words that begin with each prefix, found for all prefixes at once (#pass): per
+   * prefix how many, and a list of positions (`#hitPosition` from `#prefixHead`, on by `#hitNext`).
    */
-  #prefixCall = 0;
   readonly #prefixFound: Int32Array;
   readonly #prefixHead: Int32Array;
   readonly #prefixTail: Int32Array;
@@ -164,6 +162,10 @@ export class PhraseMatcher {
    * of nearly every known word, in a few cache lines where `#idPrefixes` takes dozens.
    */
   #plain = new Int32Array(0);
+  /** One bit per lexicon id set in `#plain` that anchors no phrase: a word the pass can skip. */
+  #quiet = new Int32Array(0);
+  /** The anchors of the text, in the order their words first occur (#pass). */
+  #visit = new Int32Array(64);
   #hitPosition = new Int32Array(64);
   #hitNext = new Int32Array(64);
   #call = 0;
@@ -246,7 +248,6 @@ export class PhraseMatcher {
     if (this.#call === 0xffffffff) {
       this.#tried.fill(0);
       this.#matched.fill(0);
-      this.#prefixCall = 0;
       this.#call = 0;
     }
     this.#call++;
@@ -256,21 +257,11 @@ export class PhraseMatcher {
     const out: PhraseMatch[] = [];
     // Anchors are visited in the order their words first occur in the text, which decides
     // which phrase of an entry is reported.
-    const ids = tokens.ids;
     const { anchorStart, anchored, unanchored } = this.#tables;
-    const limit = anchorStart.length - 1;
-    const anchors = this.#anchors;
-    const seen = this.#seen;
-    seen.fill(0);
-    for (let i = 0; i < tokens.count; i++) {
-      const id = ids[i] as number;
-      if (id < 0 || id >= limit) continue;
-      // Most known words anchor nothing, and an anchor is visited at its first occurrence only.
-      const w = id >> 5;
-      const bit = 1 << (id & 31);
-      const visited = seen[w] as number;
-      if (((anchors[w] as number) & ~visited & bit) === 0) continue;
-      seen[w] = visited | bit;
+    const visits = this.#pass();
+    const visit = this.#visit;
+    for (let v = 0; v < visits; v++) {
+      const id = visit[v] as number;
       const end = anchorStart[id + 1] as number;
       for (let k = anchorStart[id] as number; k < end; ) {
         const p = anchored[k] as number;
@@ -333,7 +324,6 @@ export class PhraseMatcher {
    */
   #possible(required: IntArray, from: number, to: number, prefixes: boolean): boolean {
     const tokens = this.#tokens as Tokens;
-    if (prefixes) this.#findPrefixes();
     const found = this.#prefixFound;
     let i = from;
     while (i < to) {
@@ -367,26 +357,47 @@ export class PhraseMatcher {
   }
 
   /**
-   * Finds, once per text, the words that begin with each prefix: one pass over the words, each
-   * compared only with the prefixes of its first two letters, a known word once in the process.
+   * One pass over the text's words: lists in `#visit` the anchors in the order their words first
+   * occur, and returns how many, and finds the words that begin with each prefix (each word
+   * compared only with the prefixes of its first two letters, a known word once in the process).
+   * Nearly every text needs some prefix looked for, so both are found together: most known words
+   * cost one bit test (`#quiet`) for both.
    */
-  #findPrefixes(): void {
-    if (this.#prefixCall === this.#call) return;
-    this.#prefixCall = this.#call;
+  #pass(): number {
     this.#prefixFound.fill(0);
+    this.#seen.fill(0);
     const { bytes, starts, ends } = (this.#tokens as Tokens).words;
     const ids = this.#ids;
     const occupied = this.#occupied;
+    const anchors = this.#anchors;
+    const seen = this.#seen;
+    const limit = this.#tables.anchorStart.length - 1;
+    if (this.#visit.length < this.#count) this.#visit = new Int32Array(this.#count);
+    const visit = this.#visit;
+    let visits = 0;
     let plain = this.#plain;
+    let quiet = this.#quiet;
     let hits = 0;
     const short = ((occupied[SHORT >> 5] as number) & (1 << (SHORT & 31))) !== 0;
     for (let i = 0; i < this.#count; i++) {
       const id = ids[i] as number;
       if (id >= 0) {
-        if (id >> 5 < plain.length && ((plain[id >> 5] as number) & (1 << (id & 31))) !== 0) continue;
+        const w = id >> 5;
+        const bit = 1 << (id & 31);
+        if (w < quiet.length && ((quiet[w] as number) & bit) !== 0) continue;
+        // An anchor is visited at its first occurrence only.
+        if (id < limit) {
+          const visited = seen[w] as number;
+          if (((anchors[w] as number) & ~visited & bit) !== 0) {
+            seen[w] = visited | bit;
+            visit[visits++] = id;
+          }
+        }
+        if (w < plain.length && ((plain[w] as number) & bit) !== 0) continue;
         const known = id < this.#idPrefixes.length ? (this.#idPrefixes[id] as number) : 0;
         hits = known === 0 ? this.#learnPrefixes(i, id, hits) : this.#noteList(known - 2, i, hits);
         plain = this.#plain;
+        quiet = this.#quiet;
         continue;
       }
       const start = starts[i] as number;
@@ -397,6 +408,7 @@ export class PhraseMatcher {
       }
       if (short) hits = this.#findPrefixesOf(i, start, length, SHORT, hits);
     }
+    return visits;
   }
 
   /** Notes word i ([start, start + length) of the text's bytes) for the prefixes of `bucket` it begins with. */
@@ -419,6 +431,9 @@ export class PhraseMatcher {
       const bits = new Int32Array((grown.length >> 5) + 1);
       bits.set(this.#plain);
       this.#plain = bits;
+      const quiet = new Int32Array(bits.length);
+      quiet.set(this.#quiet);
+      this.#quiet = quiet;
     }
     const list = this.#idPrefixList;
     const from = list.length;
@@ -435,11 +450,16 @@ export class PhraseMatcher {
     if (list.length === from) {
       this.#idPrefixes[id] = 1;
       this.#plain[id >> 5] = (this.#plain[id >> 5] as number) | (1 << (id & 31));
+      if (!this.#anchorsPhrase(id)) this.#quiet[id >> 5] = (this.#quiet[id >> 5] as number) | (1 << (id & 31));
       return hits;
     }
     list.push(-1);
     this.#idPrefixes[id] = from + 2;
     return this.#noteList(from, i, hits);
+  }
+
+  #anchorsPhrase(id: number): boolean {
+    return id < this.#tables.anchorStart.length - 1 && ((this.#anchors[id >> 5] as number) & (1 << (id & 31))) !== 0;
   }
 
   /** Notes word i for the prefixes of `#idPrefixList` from `at` on. */

@@ -41,6 +41,13 @@ describe('phrase patterns', () => {
     ['x .. y .. z', 'x y q q q q z', true],
     ['x .. y .. z', 'x q q q q q y z', false],
     ['conn*', 'con', false],
+    // Plain word sequences, compared without the walk: a sequence cut off by the end of the text,
+    // a first word that repeats, a later alternative.
+    ['cannot send|unable to send', 'I cannot', false],
+    ['cannot send|unable to send', 'unable to unable to send', true],
+    ['a a b', 'a a a b', true],
+    ['a b', 'x a', false],
+    ['a b|c d', 'c a d c d', true],
   ])('%s ~ %s → %s', (phrase, text, expected) => {
     expect(matches(phrase, text)).toBe(expected);
   });
@@ -66,6 +73,22 @@ describe('phrase patterns', () => {
     expect(found('refusal by server, server down')).toEqual(['server .. down', 'refus* (by|from) server']);
     expect(found('the server refuses')).toEqual(['server .. refus*']);
     expect(found('the server is down')).toEqual(['server .. down']);
+  });
+
+  it('reports the phrase of an entry whose anchor occurs first, and finds prefixes in anchor words', () => {
+    const lexicon = new Lexicon();
+    const entry: PhraseEvidence = { ...ev('mailbox full'), phrases: ['mailbox full', 'quota exceeded'] };
+    // "folders" both anchors the second entry and begins with the third's prefix.
+    const matcher = new PhraseMatcher([entry, ev('folders .. missing'), ev('folder* .. gone')], lexicon);
+    const tokens = new Tokens(lexicon);
+    const found = (text: string) => {
+      tokens.read(text);
+      return matcher.match(tokens).map((m) => m.phrase);
+    };
+    expect(found('quota exceeded, mailbox full')).toEqual(['quota exceeded']);
+    expect(found('mailbox full, quota exceeded')).toEqual(['mailbox full']);
+    expect(found('folders gone missing')).toEqual(['folders .. missing', 'folder* .. gone']);
+    expect(found('gone: folders missing')).toEqual(['folders .. missing']);
   });
 
   it('anchors on a plain word so most phrases are never run', () => {

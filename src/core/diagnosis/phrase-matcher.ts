@@ -122,6 +122,7 @@ export class PhraseMatcher {
    * part is tried at after " .. " start none of its alternatives, and this tells so in one test.
    */
   readonly #firstWords: Int32Array;
+  /** Per phrase, 0 until first walked, then WALKED or PLAIN. */
   readonly #indexed: Uint8Array;
   /**
    * Per phrase, worked out on its first test: whether what it requires names a prefix (USES_PREFIXES)
@@ -143,11 +144,9 @@ export class PhraseMatcher {
   /** One bit per bucket, whether it holds a prefix: all most words of a text need to look at. */
   readonly #occupied: Int32Array;
   /**
-   * The text's words that begin with each prefix, found for all prefixes at once the first time a
-   * text needs one (the call in `#prefixCall`): per prefix how many, and a list of positions
-   * (`#hitPosition` from `#prefixHead`, on by `#hitNext`).
+   * The text's words that begin with each prefix, found for all prefixes at once (#pass): per
+   * prefix how many, and a list of positions (`#hitPosition` from `#prefixHead`, on by `#hitNext`).
    */
-  #prefixCall = 0;
   readonly #prefixFound: Int32Array;
   readonly #prefixHead: Int32Array;
   readonly #prefixTail: Int32Array;
@@ -163,9 +162,19 @@ export class PhraseMatcher {
    * of nearly every known word, in a few cache lines where `#idPrefixes` takes dozens.
    */
   #plain = new Int32Array(0);
+  /** One bit per lexicon id set in `#plain` that anchors no phrase: a word the pass can skip. */
+  #quiet = new Int32Array(0);
+  /** The anchors of the text, in the order their words first occur (#pass). */
+  #visit = new Int32Array(64);
   #hitPosition = new Int32Array(64);
   #hitNext = new Int32Array(64);
   #call = 0;
+  /**
+   * One bit per lexicon id that anchors a phrase, and per text one per anchor visited so far: a
+   * few hundred bytes that stay in the cache, where anchorStart and Tokens.first take kilobytes.
+   */
+  readonly #anchors: Int32Array;
+  readonly #seen: Int32Array;
   /** The text being matched, for the walk. */
   #tokens: Tokens | null = null;
   #ids = new Int32Array(0);
@@ -209,6 +218,12 @@ export class PhraseMatcher {
     this.#prefixFound = new Int32Array(prefixes.length);
     this.#prefixHead = new Int32Array(prefixes.length);
     this.#prefixTail = new Int32Array(prefixes.length);
+    const { anchorStart } = this.#tables;
+    this.#anchors = new Int32Array((anchorStart.length >> 5) + 1);
+    this.#seen = new Int32Array(this.#anchors.length);
+    for (let id = 0; id + 1 < anchorStart.length; id++) {
+      if (anchorStart[id] !== anchorStart[id + 1]) this.#anchors[id >> 5] = (this.#anchors[id >> 5] as number) | (1 << (id & 31));
+    }
   }
 
   /** The compiled phrases, for scripts/build-engine-tables.ts. */
@@ -233,7 +248,6 @@ export class PhraseMatcher {
     if (this.#call === 0xffffffff) {
       this.#tried.fill(0);
       this.#matched.fill(0);
-      this.#prefixCall = 0;
       this.#call = 0;
     }
     this.#call++;
@@ -243,17 +257,13 @@ export class PhraseMatcher {
     const out: PhraseMatch[] = [];
     // Anchors are visited in the order their words first occur in the text, which decides
     // which phrase of an entry is reported.
-    const ids = tokens.ids;
     const { anchorStart, anchored, unanchored } = this.#tables;
-    const limit = anchorStart.length - 1;
-    for (let i = 0; i < tokens.count; i++) {
-      const id = ids[i] as number;
-      if (id < 0 || id >= limit) continue;
-      // Most known words anchor nothing: that is asked before where the word first occurs.
-      const start = anchorStart[id] as number;
+    const visits = this.#pass();
+    const visit = this.#visit;
+    for (let v = 0; v < visits; v++) {
+      const id = visit[v] as number;
       const end = anchorStart[id + 1] as number;
-      if (start === end || tokens.first(id) !== i) continue;
-      for (let k = start; k < end; ) {
+      for (let k = anchorStart[id] as number; k < end; ) {
         const p = anchored[k] as number;
         let j = k + 2;
         k = j + (anchored[k + 1] as number);
@@ -314,7 +324,6 @@ export class PhraseMatcher {
    */
   #possible(required: IntArray, from: number, to: number, prefixes: boolean): boolean {
     const tokens = this.#tokens as Tokens;
-    if (prefixes) this.#findPrefixes();
     const found = this.#prefixFound;
     let i = from;
     while (i < to) {
@@ -348,26 +357,47 @@ export class PhraseMatcher {
   }
 
   /**
-   * Finds, once per text, the words that begin with each prefix: one pass over the words, each
-   * compared only with the prefixes of its first two letters, a known word once in the process.
+   * One pass over the text's words: lists in `#visit` the anchors in the order their words first
+   * occur, and returns how many, and finds the words that begin with each prefix (each word
+   * compared only with the prefixes of its first two letters, a known word once in the process).
+   * Nearly every text needs some prefix looked for, so both are found together: most known words
+   * cost one bit test (`#quiet`) for both.
    */
-  #findPrefixes(): void {
-    if (this.#prefixCall === this.#call) return;
-    this.#prefixCall = this.#call;
+  #pass(): number {
     this.#prefixFound.fill(0);
+    this.#seen.fill(0);
     const { bytes, starts, ends } = (this.#tokens as Tokens).words;
     const ids = this.#ids;
     const occupied = this.#occupied;
+    const anchors = this.#anchors;
+    const seen = this.#seen;
+    const limit = this.#tables.anchorStart.length - 1;
+    if (this.#visit.length < this.#count) this.#visit = new Int32Array(this.#count);
+    const visit = this.#visit;
+    let visits = 0;
     let plain = this.#plain;
+    let quiet = this.#quiet;
     let hits = 0;
     const short = ((occupied[SHORT >> 5] as number) & (1 << (SHORT & 31))) !== 0;
     for (let i = 0; i < this.#count; i++) {
       const id = ids[i] as number;
       if (id >= 0) {
-        if (id >> 5 < plain.length && ((plain[id >> 5] as number) & (1 << (id & 31))) !== 0) continue;
+        const w = id >> 5;
+        const bit = 1 << (id & 31);
+        if (w < quiet.length && ((quiet[w] as number) & bit) !== 0) continue;
+        // An anchor is visited at its first occurrence only.
+        if (id < limit) {
+          const visited = seen[w] as number;
+          if (((anchors[w] as number) & ~visited & bit) !== 0) {
+            seen[w] = visited | bit;
+            visit[visits++] = id;
+          }
+        }
+        if (w < plain.length && ((plain[w] as number) & bit) !== 0) continue;
         const known = id < this.#idPrefixes.length ? (this.#idPrefixes[id] as number) : 0;
         hits = known === 0 ? this.#learnPrefixes(i, id, hits) : this.#noteList(known - 2, i, hits);
         plain = this.#plain;
+        quiet = this.#quiet;
         continue;
       }
       const start = starts[i] as number;
@@ -378,6 +408,7 @@ export class PhraseMatcher {
       }
       if (short) hits = this.#findPrefixesOf(i, start, length, SHORT, hits);
     }
+    return visits;
   }
 
   /** Notes word i ([start, start + length) of the text's bytes) for the prefixes of `bucket` it begins with. */
@@ -400,6 +431,9 @@ export class PhraseMatcher {
       const bits = new Int32Array((grown.length >> 5) + 1);
       bits.set(this.#plain);
       this.#plain = bits;
+      const quiet = new Int32Array(bits.length);
+      quiet.set(this.#quiet);
+      this.#quiet = quiet;
     }
     const list = this.#idPrefixList;
     const from = list.length;
@@ -416,11 +450,16 @@ export class PhraseMatcher {
     if (list.length === from) {
       this.#idPrefixes[id] = 1;
       this.#plain[id >> 5] = (this.#plain[id >> 5] as number) | (1 << (id & 31));
+      if (!this.#anchorsPhrase(id)) this.#quiet[id >> 5] = (this.#quiet[id >> 5] as number) | (1 << (id & 31));
       return hits;
     }
     list.push(-1);
     this.#idPrefixes[id] = from + 2;
     return this.#noteList(from, i, hits);
+  }
+
+  #anchorsPhrase(id: number): boolean {
+    return id < this.#tables.anchorStart.length - 1 && ((this.#anchors[id >> 5] as number) & (1 << (id & 31))) !== 0;
   }
 
   /** Notes word i for the prefixes of `#idPrefixList` from `at` on. */
@@ -479,10 +518,13 @@ export class PhraseMatcher {
     const tokens = this.#tokens as Tokens;
     const at = this.#tables.programStart[p] as number;
     const end = this.#tables.programStart[p + 1] as number;
-    if (this.#indexed[p] === 0) {
-      this.#index(at);
-      this.#indexed[p] = 1;
+    let kind = this.#indexed[p] as number;
+    if (kind === 0) {
+      kind = plainSequences(this.#code, at) ? PLAIN : WALKED;
+      if (kind === WALKED) this.#index(at);
+      this.#indexed[p] = kind;
     }
+    if (kind === PLAIN) return this.#anySequence(at);
     // The first part starts after the program's count of parts.
     const part = at + 1;
     const starts = this.#tables.starts;
@@ -501,6 +543,34 @@ export class PhraseMatcher {
         const k = -1 - word;
         if (this.#prefixFound[k] === 0) continue;
         for (let h = this.#prefixHead[k] as number; h >= 0; h = this.#hitNext[h] as number) if (this.#part(part, end, this.#hitPosition[h] as number)) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the text holds one of the word sequences of a PLAIN program at `at`: what most phrases
+   * tried are ("server error", "ssl|tls|starttls"), compared here at their first word's positions
+   * without the walk's steps per part, alternative and element.
+   */
+  #anySequence(at: number): boolean {
+    const tokens = this.#tokens as Tokens;
+    const code = this.#code;
+    const ids = this.#ids;
+    const count = this.#count;
+    const next = tokens.next;
+    // Past the counts of parts and alternatives, each alternative is 1 (element), 1 (choice), its words' count, its words.
+    let a = at + 2;
+    for (let alternatives = code[at + 1] as number; alternatives > 0; alternatives--) {
+      const n = code[a + 2] as number;
+      const words = a + 3;
+      a = words + n;
+      const first = code[words] as number;
+      if (!tokens.has(first)) continue;
+      for (let q = tokens.first(first); q >= 0 && q + n <= count; q = next[q] as number) {
+        let w = 1;
+        while (w < n && ids[q + w] === code[words + w]) w++;
+        if (w === n) return true;
       }
     }
     return false;
@@ -594,6 +664,26 @@ export class PhraseMatcher {
 /** A known word's bit in a part's `#firstWords`. */
 function wordBit(word: number): number {
   return 1 << (word & 31);
+}
+
+/** What `#indexed` notes of a phrase once walked: its program is PLAIN (plainSequences), or the walk's offsets are filled. */
+const WALKED = 1;
+const PLAIN = 2;
+
+/**
+ * Whether the program at `at` is one part whose every alternative is one sequence of known words
+ * (joinSequences makes a run of plain words one element of one choice): no group, prefix or gap.
+ */
+function plainSequences(code: IntArray, at: number): boolean {
+  if (code[at] !== 1) return false;
+  let a = at + 2;
+  for (let alternatives = code[at + 1] as number; alternatives > 0; alternatives--) {
+    const n = code[a + 2] as number;
+    if (code[a] !== 1 || code[a + 1] !== 1 || n === 0) return false;
+    for (let w = a + 3; w < a + 3 + n; w++) if ((code[w] as number) < 0) return false;
+    a += 3 + n;
+  }
+  return true;
 }
 
 const NO_PREFIXES = 1;

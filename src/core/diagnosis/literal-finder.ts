@@ -13,20 +13,34 @@
 
 import { codeUnits } from './normalize.js';
 
-/** A transition not worked out yet. */
-const UNKNOWN = 0x7fffffff;
+/**
+ * A transition not worked out yet: negative like one to a state where strings end, so a step
+ * tells both from the common case with one comparison. No transition is stored as ~0 = -1: that
+ * would lead to the root, where no string ends (none is empty).
+ */
+const UNKNOWN = -1;
 
 /**
- * The automaton. States are numbered times the number of classes, so a step is one addition and
- * one read; a transition to a state where strings end is stored bitwise negated, so the common
- * step (none ends) costs one comparison more.
+ * The automaton. A step goes from row to row of the transition table, each row's number times the
+ * number of classes, so a step is one addition and one read; a transition to a state where strings
+ * end is stored bitwise negated, so the common step (none ends) costs one comparison more.
  */
 interface Automaton {
   /** Per ASCII character, its class: 0 for characters in no string. */
   classOf: Uint8Array;
   classes: number;
-  /** Per state and class, the next state, as found in the text so far (else UNKNOWN). */
+  /**
+   * Per row and class, the next row, as found in the text so far (else UNKNOWN). A state gets its
+   * row the first time a text reaches it, so the states texts keep visiting sit together in
+   * memory: in trie order they are spread over the whole table, a cache miss a step.
+   */
   next: Int32Array;
+  /** Per state, its row (times classes), -1 before it has one. */
+  rowOf: Int32Array;
+  /** Per row (not multiplied), its state. */
+  stateOf: Int32Array;
+  /** Rows given out so far. */
+  rows: number;
   /** Per state (not multiplied) times classes plus class, the trie's child. */
   child: Map<number, number>;
   /** Per state (not multiplied), its parent in the trie and the class that led there. */
@@ -49,7 +63,7 @@ export class LiteralFinder {
   #scan = 0;
   #scanned: string | null = null;
   /**
-   * Where the last scan's strings ended, in text order: pairs of the state reached (multiplied,
+   * Where the last scan's strings ended, in text order: pairs of the row reached (multiplied,
    * as the transitions hold it) and the index after the last character. The scan only notes
    * them; which strings end there is looked up afterwards, off its path.
    */
@@ -88,7 +102,7 @@ export class LiteralFinder {
     out.count = 0;
     const hits = this.#hits;
     for (let h = 0; h < this.#hitCount; h += 2) {
-      const ends = a.ends[(hits[h] as number) / a.classes] as Int32Array;
+      const ends = a.ends[a.stateOf[(hits[h] as number) / a.classes] as number] as Int32Array;
       for (let k = 0; k < ends.length; k++) {
         const id = ends[k] as number;
         for (let j = 0; j < ids.length; j++) {
@@ -120,39 +134,22 @@ export class LiteralFinder {
     }
     const scan = ++this.#scan;
     this.#scanned = text;
-    const { classOf, next } = a;
-    const hits = this.#hits;
-    let h = 0;
-    let state = 0;
     // From the code units the scanner copied: texts arrive as slices of longer strings, on which
     // charCodeAt costs more than reading an array.
     const units = codeUnits(text);
     const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = units[i] as number;
-      // No string holds a character above 127: such a character ends every partial match.
-      const cls = c < 128 ? (classOf[c] as number) : 0;
-      let to = next[state + cls] as number;
-      if (to === UNKNOWN) to = transition(a, state, cls);
-      if (to < 0) {
-        state = ~to;
-        if (h < hits.length) {
-          hits[h] = state;
-          hits[h + 1] = i + 1;
-        }
-        h += 2;
-      } else state = to;
-    }
+    const h = walkFrom(a, units, 0, n, 0, this.#hits, 0);
     this.#hitCount = h;
     // More than fit: read again with room for all (the scan count moves on, nothing is left over).
-    if (h > hits.length) {
+    if (h > this.#hits.length) {
       this.#hits = new Int32Array(h);
       this.#find(text);
       return;
     }
+    const hits = this.#hits;
     const found = this.#foundIn;
     for (let k = 0; k < h; k += 2) {
-      const ends = a.ends[(hits[k] as number) / a.classes] as Int32Array;
+      const ends = a.ends[a.stateOf[(hits[k] as number) / a.classes] as number] as Int32Array;
       for (let e = 0; e < ends.length; e++) found[ends[e] as number] = scan;
     }
   }
@@ -164,6 +161,49 @@ export class LiteralFinder {
       this.#foundIn = grown;
     }
     return trieOf(this.#strings);
+  }
+}
+
+/**
+ * The row `run` stopped in. It steps only while no step is negative and leaves the rest to stepOf:
+ * in its loop, the code that works transitions out (inlined there) made every step ~30% slower.
+ */
+let stopped = 0;
+
+/** Steps from `row` over [i, n) until a negative step; returns where it stopped (its row in `stopped`). */
+function run(classOf: Uint8Array, next: Int32Array, units: Uint16Array, i: number, n: number, row: number): number {
+  for (; i < n; i++) {
+    const c = units[i] as number;
+    // No string holds a character above 127: such a character ends every partial match.
+    const to = next[row + (c < 128 ? (classOf[c] as number) : 0)] as number;
+    if (to < 0) break;
+    row = to;
+  }
+  stopped = row;
+  return i;
+}
+
+/** The step from `row` on the code unit `c`, worked out if need be: negated where strings end. */
+function stepOf(a: Automaton, row: number, c: number): number {
+  const cls = c < 128 ? (a.classOf[c] as number) : 0;
+  const to = a.next[row + cls] as number;
+  return to === UNKNOWN ? transition(a, row, cls) : to;
+}
+
+/** One pass over [i, n) from `row`, its strings' ends noted in `hits` from `h` on; returns the new count. */
+function walkFrom(a: Automaton, units: Uint16Array, i: number, n: number, row: number, hits: Int32Array, h: number): number {
+  for (;;) {
+    i = run(a.classOf, a.next, units, i, n, row);
+    if (i === n) return h;
+    row = stepOf(a, stopped, units[i++] as number);
+    if (row < 0) {
+      row = ~row;
+      if (h < hits.length) {
+        hits[h] = row;
+        hits[h + 1] = i;
+      }
+      h += 2;
+    }
   }
 }
 
@@ -213,10 +253,15 @@ function trieOf(strings: readonly string[]): Automaton {
   const states = parent.length;
   const ends: (Int32Array | null)[] = new Array<Int32Array | null>(states).fill(null);
   ends[0] = new Int32Array(0);
+  const rowOf = new Int32Array(states).fill(-1);
+  rowOf[0] = 0;
   return {
     classOf,
     classes,
     next: new Int32Array(states * classes).fill(UNKNOWN),
+    rowOf,
+    stateOf: new Int32Array(states),
+    rows: 1,
     child,
     parent: Int32Array.from(parent),
     via: Uint8Array.from(via),
@@ -226,11 +271,17 @@ function trieOf(strings: readonly string[]): Automaton {
   };
 }
 
-/** The transition from `state` (multiplied) on `cls`, worked out and kept; negated where strings end. */
-function transition(a: Automaton, state: number, cls: number): number {
-  const to = target(a, state / a.classes, cls);
-  const stored = endsAt(a, to).length > 0 ? ~(to * a.classes) : to * a.classes;
-  a.next[state + cls] = stored;
+/** The transition from `row` (multiplied) on `cls`, worked out and kept; negated where strings end. */
+function transition(a: Automaton, row: number, cls: number): number {
+  const to = target(a, a.stateOf[row / a.classes] as number, cls);
+  let toRow = a.rowOf[to] as number;
+  if (toRow < 0) {
+    toRow = a.rows++ * a.classes;
+    a.rowOf[to] = toRow;
+    a.stateOf[toRow / a.classes] = to;
+  }
+  const stored = endsAt(a, to).length > 0 ? ~toRow : toRow;
+  a.next[row + cls] = stored;
   return stored;
 }
 
@@ -240,8 +291,9 @@ function target(a: Automaton, state: number, cls: number): number {
   const child = a.child.get(state * a.classes + cls);
   if (child !== undefined) return child;
   if (state === 0) return 0;
-  const known = a.next[state * a.classes + cls] as number;
-  if (known !== UNKNOWN) return known < 0 ? ~known / a.classes : known / a.classes;
+  const row = a.rowOf[state] as number;
+  const known = row < 0 ? UNKNOWN : (a.next[row + cls] as number);
+  if (known !== UNKNOWN) return a.stateOf[(known < 0 ? ~known : known) / a.classes] as number;
   return target(a, fallbackOf(a, state), cls);
 }
 

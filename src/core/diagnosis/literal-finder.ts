@@ -55,6 +55,10 @@ interface Automaton {
   stateOf: Int32Array;
   /** Rows given out so far. */
   rows: number;
+  /** Per row, the strings that end in its state (endsAt), read without going through the state. */
+  rowEnds: Int32Array[];
+  /** Per string, its length. */
+  lengths: Int32Array;
   /** Per state (not multiplied) times classes plus class, the trie's child. */
   child: Map<number, number>;
   /** Per state (not multiplied), its parent in the trie and the class that led there. */
@@ -77,12 +81,14 @@ export class LiteralFinder {
   #scan = 0;
   #scanned: string | null = null;
   /**
-   * Where the last scan's strings ended, in text order: pairs of the row reached (multiplied,
-   * as the transitions hold it) and the index after the last character. The scan only notes
-   * them; which strings end there is looked up afterwards, off its path.
+   * Where the last scan's strings ended, in text order: pairs of the row reached and the index
+   * after the last character. The scan only notes them; which strings end there is looked up
+   * afterwards (#found), off its path.
    */
   #hits = new Int32Array(64);
-  #hitCount = 0;
+  /** The last scan's strings, in text order: pairs of the string's id and the index after its end. */
+  #found = new Int32Array(64);
+  #foundCount = 0;
   /** startsOf's answer, overwritten by each call. */
   readonly #starts = { positions: new Int32Array(16), count: 0 };
 
@@ -110,18 +116,16 @@ export class LiteralFinder {
    * by `lead` characters (never before 0): in increasing order, once each. Overwritten by the next call.
    */
   startsOf(text: string, ids: Int32Array, lead: number): { positions: Int32Array; count: number } {
-    if (text !== this.#scanned) this.#find(text);
-    const a = this.#automaton as Automaton;
     const out = this.#starts;
     out.count = 0;
-    const hits = this.#hits;
-    for (let h = 0; h < this.#hitCount; h += 2) {
-      const ends = a.ends[a.stateOf[hits[h] as number] as number] as Int32Array;
-      for (let k = 0; k < ends.length; k++) {
-        const id = ends[k] as number;
-        for (let j = 0; j < ids.length; j++) {
-          if (ids[j] === id) insertSorted(out, Math.max(0, (hits[h + 1] as number) - (this.#strings[id] as string).length - lead));
-        }
+    // Most texts hold none of them: the flags of #find tell that without going through the strings found.
+    if (!this.holdsAny(text, ids)) return out;
+    const lengths = (this.#automaton as Automaton).lengths;
+    const found = this.#found;
+    for (let f = 0; f < this.#foundCount; f += 2) {
+      const id = found[f] as number;
+      for (let j = 0; j < ids.length; j++) {
+        if (ids[j] === id) insertSorted(out, Math.max(0, (found[f + 1] as number) - (lengths[id] as number) - lead));
       }
     }
     return out;
@@ -153,7 +157,6 @@ export class LiteralFinder {
     const units = codeUnits(text);
     const n = text.length;
     const h = walkFrom(a, units, 0, n, 0, this.#hits, 0);
-    this.#hitCount = h;
     // More than fit: read again with room for all (the scan count moves on, nothing is left over).
     if (h > this.#hits.length) {
       this.#hits = new Int32Array(h);
@@ -161,11 +164,29 @@ export class LiteralFinder {
       return;
     }
     const hits = this.#hits;
-    const found = this.#foundIn;
+    const foundIn = this.#foundIn;
+    let found: Int32Array = this.#found;
+    let f = 0;
     for (let k = 0; k < h; k += 2) {
-      const ends = a.ends[a.stateOf[hits[k] as number] as number] as Int32Array;
-      for (let e = 0; e < ends.length; e++) found[ends[e] as number] = scan;
+      const ends = a.rowEnds[hits[k] as number] as Int32Array;
+      const at = hits[k + 1] as number;
+      if (f + 2 * ends.length > found.length) found = this.#growFound(f + 2 * ends.length);
+      for (let e = 0; e < ends.length; e++) {
+        const id = ends[e] as number;
+        foundIn[id] = scan;
+        found[f] = id;
+        found[f + 1] = at;
+        f += 2;
+      }
     }
+    this.#foundCount = f;
+  }
+
+  #growFound(size: number): Int32Array {
+    const grown = new Int32Array(Math.max(size, this.#found.length * 2));
+    grown.set(this.#found);
+    this.#found = grown;
+    return grown;
   }
 
   #build(): Automaton {
@@ -288,6 +309,8 @@ function trieOf(strings: readonly string[]): Automaton {
     rowOf,
     stateOf: new Int32Array(states),
     rows: 1,
+    rowEnds: [ends[0]],
+    lengths: Int32Array.from(strings, (s) => s.length),
     child,
     parent: Int32Array.from(parent),
     via: Uint8Array.from(via),
@@ -305,6 +328,7 @@ function transition(a: Automaton, row: number, cls: number): number {
     toRow = a.rows++;
     a.rowOf[to] = toRow;
     a.stateOf[toRow] = to;
+    a.rowEnds[toRow] = endsAt(a, to);
   }
   const stored = endsAt(a, to).length > 0 ? ~toRow : toRow;
   a.next[row * BLOCK + (a.columns[cls] as number)] = stored;

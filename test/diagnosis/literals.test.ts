@@ -115,12 +115,12 @@ describe('LiteralFinder', () => {
     }
   });
 
-  it('finds strings over more characters than a block of the table, in a table too large for two-byte rows', () => {
+  it('finds strings over more characters than a block of the table, in a table too large for two-byte entries', () => {
     // Every printable ASCII character but upper-case letters: more classes than one block holds.
     const chars = [...Array(95).keys()].map((k) => String.fromCharCode(32 + k)).filter((ch) => !/[A-Z]/.test(ch));
     let seed = 7;
     const pick = () => chars[(seed = (seed * 1103515245 + 12345) % 2147483648) % chars.length] as string;
-    // Over 32,767 trie states: the table keeps its rows in four bytes.
+    // Over 2,048 trie states: the rows' starts (times 32) no longer fit two bytes, and take four.
     const strings = [...new Set([...Array(4000).keys()].map(() => Array.from({ length: 12 }, pick).join('')))];
     const finder = new LiteralFinder();
     const ids = strings.map((s) => finder.idsOf([s]));

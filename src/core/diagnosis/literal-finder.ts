@@ -14,11 +14,16 @@
 import { codeUnits } from './normalize.js';
 
 /**
- * A transition not worked out yet: negative like one to a state where strings end, so a step
- * tells both from the common case with one comparison. No transition is stored as ~0 = -1: that
- * would lead to the root, where no string ends (none is empty).
+ * The table's entries are where the next row starts (its number times BLOCK, so the low bits are
+ * free), with STOP set when strings end in its state: a step needs no multiplication, and one
+ * test tells the common step from the rest.
  */
-const UNKNOWN = -1;
+const STOP = 1;
+/**
+ * A transition not worked out yet: stopping like one where strings end. No transition is stored
+ * as the root's start with STOP: no string ends at the root (none is empty).
+ */
+const UNKNOWN = STOP;
 
 /** Classes a block of the table holds (see Automaton): 64 bytes, a cache line, a row. */
 const BLOCK = 32;
@@ -26,9 +31,9 @@ const BLOCK = 32;
 const FREQUENT = ' etaoinsrhldcumfpgwybvk.x0125:-/jqz';
 
 /**
- * The automaton. A step goes from row to row of the transition table: one shift, one addition and
- * one read; a transition to a state where strings end is stored bitwise negated, so the common
- * step (none ends) costs one comparison more.
+ * The automaton. A step goes from row to row of the transition table: one addition and one read;
+ * a transition to a state where strings end has STOP set, so the common step (none ends) costs
+ * one test more.
  *
  * The step is a cache miss more often than not (in a diagnosis the other stages push the table out
  * of the cache between texts), so the table is laid out for few cache lines: two bytes an entry,
@@ -44,11 +49,11 @@ interface Automaton {
   /** Per ASCII character, its class's column (what a step adds to its row's start). */
   columnOf: Int32Array;
   /**
-   * Per row and class, the next row, as found in the text so far (else UNKNOWN): at the row times
-   * BLOCK plus the class's column. A state gets its row the first time a text reaches it, so the
+   * Per row and class, the next row's start with STOP where strings end, as found in the text so
+   * far (else UNKNOWN): at the row's start (its number times BLOCK) plus the class's column. A state gets its row the first time a text reaches it, so the
    * states texts keep visiting sit together in memory, not spread over the table in trie order.
    */
-  next: Int16Array | Int32Array;
+  next: Uint16Array | Int32Array;
   /** Per state, its row, -1 before it has one. */
   rowOf: Int32Array;
   /** Per row, its state. */
@@ -81,7 +86,7 @@ export class LiteralFinder {
   #scan = 0;
   #scanned: string | null = null;
   /**
-   * Where the last scan's strings ended, in text order: pairs of the row reached and the index
+   * Where the last scan's strings ended, in text order: pairs of where the row reached starts and the index
    * after the last character. The scan only notes them; which strings end there is looked up
    * afterwards (#found), off its path.
    */
@@ -168,7 +173,7 @@ export class LiteralFinder {
     let found: Int32Array = this.#found;
     let f = 0;
     for (let k = 0; k < h; k += 2) {
-      const ends = a.rowEnds[hits[k] as number] as Int32Array;
+      const ends = a.rowEnds[(hits[k] as number) / BLOCK] as Int32Array;
       const at = hits[k + 1] as number;
       if (f + 2 * ends.length > found.length) found = this.#growFound(f + 2 * ends.length);
       for (let e = 0; e < ends.length; e++) {
@@ -200,39 +205,39 @@ export class LiteralFinder {
 }
 
 /**
- * The row `run` stopped in. It steps only while no step is negative and leaves the rest to stepOf:
+ * Where the row `run` stopped in starts. It steps only while no step has STOP and leaves the rest to stepOf:
  * in its loop, the code that works transitions out (inlined there) made every step ~30% slower.
  */
 let stopped = 0;
 
-/** Steps from `row` over [i, n) until a negative step; returns where it stopped (its row in `stopped`). */
-function run(columnOf: Int32Array, next: Int16Array | Int32Array, units: Uint16Array, i: number, n: number, row: number): number {
+/** Steps from the row starting at `row` over [i, n) until a step with STOP; returns where it stopped (its row's start in `stopped`). */
+function run(columnOf: Int32Array, next: Uint16Array | Int32Array, units: Uint16Array, i: number, n: number, row: number): number {
   for (; i < n; i++) {
     const c = units[i] as number;
     // No string holds a character above 127: such a character ends every partial match.
-    const to = next[row * BLOCK + (c < 128 ? (columnOf[c] as number) : 0)] as number;
-    if (to < 0) break;
+    const to = next[row + (c < 128 ? (columnOf[c] as number) : 0)] as number;
+    if ((to & STOP) !== 0) break;
     row = to;
   }
   stopped = row;
   return i;
 }
 
-/** The step from `row` on the code unit `c`, worked out if need be: negated where strings end. */
+/** The step from the row starting at `row` on the code unit `c`, worked out if need be. */
 function stepOf(a: Automaton, row: number, c: number): number {
   const cls = c < 128 ? (a.classOf[c] as number) : 0;
-  const to = a.next[row * BLOCK + (a.columns[cls] as number)] as number;
+  const to = a.next[row + (a.columns[cls] as number)] as number;
   return to === UNKNOWN ? transition(a, row, cls) : to;
 }
 
-/** One pass over [i, n) from `row`, its strings' ends noted in `hits` from `h` on; returns the new count. */
+/** One pass over [i, n) from the row starting at `row`, strings' ends noted in `hits` from `h` on; returns the new count. */
 function walkFrom(a: Automaton, units: Uint16Array, i: number, n: number, row: number, hits: Int32Array, h: number): number {
   for (;;) {
     i = run(a.columnOf, a.next, units, i, n, row);
     if (i === n) return h;
     row = stepOf(a, stopped, units[i++] as number);
-    if (row < 0) {
-      row = ~row;
+    if ((row & STOP) !== 0) {
+      row ^= STOP;
       if (h < hits.length) {
         hits[h] = row;
         hits[h + 1] = i;
@@ -298,8 +303,8 @@ function trieOf(strings: readonly string[]): Automaton {
   const columnOf = new Int32Array(128);
   for (let c = 0; c < 128; c++) columnOf[c] = columns[classOf[c] as number] as number;
   const entries = size * Math.ceil(classes / BLOCK);
-  // Rows fit in two bytes but for a far larger set of strings.
-  const next = states <= 0x7fff ? new Int16Array(entries) : new Int32Array(entries);
+  // Rows' starts fit in two bytes but for a far larger set of strings.
+  const next = size <= 0x10000 ? new Uint16Array(entries) : new Int32Array(entries);
   return {
     classOf,
     classes,
@@ -320,9 +325,9 @@ function trieOf(strings: readonly string[]): Automaton {
   };
 }
 
-/** The transition from `row` on `cls`, worked out and kept; negated where strings end. */
+/** The transition from the row starting at `row` on `cls`, worked out and kept. */
 function transition(a: Automaton, row: number, cls: number): number {
-  const to = target(a, a.stateOf[row] as number, cls);
+  const to = target(a, a.stateOf[row / BLOCK] as number, cls);
   let toRow = a.rowOf[to] as number;
   if (toRow < 0) {
     toRow = a.rows++;
@@ -330,8 +335,8 @@ function transition(a: Automaton, row: number, cls: number): number {
     a.stateOf[toRow] = to;
     a.rowEnds[toRow] = endsAt(a, to);
   }
-  const stored = endsAt(a, to).length > 0 ? ~toRow : toRow;
-  a.next[row * BLOCK + (a.columns[cls] as number)] = stored;
+  const stored = endsAt(a, to).length > 0 ? (toRow * BLOCK) | STOP : toRow * BLOCK;
+  a.next[row + (a.columns[cls] as number)] = stored;
   return stored;
 }
 
@@ -343,7 +348,7 @@ function target(a: Automaton, state: number, cls: number): number {
   if (state === 0) return 0;
   const row = a.rowOf[state] as number;
   const known = row < 0 ? UNKNOWN : (a.next[row * BLOCK + (a.columns[cls] as number)] as number);
-  if (known !== UNKNOWN) return a.stateOf[known < 0 ? ~known : known] as number;
+  if (known !== UNKNOWN) return a.stateOf[(known & ~STOP) / BLOCK] as number;
   return target(a, fallbackOf(a, state), cls);
 }
 

@@ -6,6 +6,7 @@ import { gateStrings } from '../../src/core/diagnosis/literals.js';
 import { wordSet } from '../../src/core/diagnosis/extract-words.js';
 import type { Protocol } from '../../src/content/types.js';
 import { readLabelled } from '../support/labelled.js';
+import { scanWords, WordBuffer } from '../../src/core/diagnosis/normalize.js';
 
 describe('findHost', () => {
   it.each([
@@ -278,5 +279,36 @@ describe('protocol words tried only where their strings are', () => {
       return best === 0 || leaders.length > 1 ? null : (leaders[0] ?? null);
     };
     for (const text of texts) expect(findProtocol(text, null, null, []), text.slice(0, 60)).toBe(scanned(text));
+  });
+});
+
+describe('blank runs collapsed from where the scanner noted them', () => {
+  const byReplace = (text: string) => text.replace(/\s{2,}|[^\S \n]/g, (run) => (run.includes('\n') ? '\n' : ' '));
+  const words = new WordBuffer();
+  const asRead = (text: string) => {
+    scanWords(text, words);
+    return extract(text, { has: () => false, hasAny: () => false, blankRuns: words.blankRuns }).read;
+  };
+
+  it('as a replace of every run would, at the start, the end, and around names and accents', () => {
+    const blanks = [' ', '  ', '\t', '\u00a0', '\u2028', '\r\n', '\n\n', ' \n ', '\r', '\f\v', '\u3000', '\u2009 ', '\ufeff', '\u1680'];
+    for (const b of blanks) {
+      for (const text of [`a${b}b`, `${b}a b${b}`, `${b}${b}`, `x  é${b}anna.smith@example.com${b}mail.example.com\t.`, `port${b}\u00a0587 ß${b}`]) {
+        const read = asRead(text);
+        // A text without runs is read as it is; with any, every blank that a collapse changes is.
+        expect(read, JSON.stringify(text)).toBe(words.blankRuns ? byReplace(text) : text);
+      }
+    }
+  });
+
+  it('by a replace when the text is not the one scanned last', () => {
+    scanWords('other  text', words);
+    const text = 'a  b\t\tc';
+    expect(extract(text, { has: () => false, hasAny: () => false, blankRuns: true }).read).toBe('a b c');
+  });
+
+  it('over a long text with many runs', () => {
+    const text = 'word  \t'.repeat(3000);
+    expect(asRead(text)).toBe(byReplace(text));
   });
 });

@@ -114,4 +114,20 @@ describe('LiteralFinder', () => {
       expect(finder.holdsAny(text, other)).toBe(text.includes('mail'));
     }
   });
+
+  it('finds strings over more characters than a block of the table, in a table too large for two-byte entries', () => {
+    // Every printable ASCII character but upper-case letters: more classes than one block holds.
+    const chars = [...Array(95).keys()].map((k) => String.fromCharCode(32 + k)).filter((ch) => !/[A-Z]/.test(ch));
+    let seed = 7;
+    const pick = () => chars[(seed = (seed * 1103515245 + 12345) % 2147483648) % chars.length] as string;
+    // Over 2,048 trie states: the rows' starts (times 32) no longer fit two bytes, and take four.
+    const strings = [...new Set([...Array(4000).keys()].map(() => Array.from({ length: 12 }, pick).join('')))];
+    const finder = new LiteralFinder();
+    const ids = strings.map((s) => finder.idsOf([s]));
+    const texts = [strings.slice(0, 30).join(''), strings.slice(100, 140).join(' ').toUpperCase(), chars.join('').repeat(20), `é${strings[5]}é${(strings[6] as string).slice(1)}`];
+    for (const text of texts) {
+      const lower = text.toLowerCase();
+      for (let k = 0; k < strings.length; k += 7) expect(finder.holdsAny(text, ids[k] as Int32Array), strings[k]).toBe(lower.includes(strings[k] as string));
+    }
+  });
 });

@@ -13,20 +13,57 @@
 
 import { codeUnits } from './normalize.js';
 
-/** A transition not worked out yet. */
-const UNKNOWN = 0x7fffffff;
+/**
+ * The table's entries are where the next row starts (its number times BLOCK, so the low bits are
+ * free), with STOP set when strings end in its state: a step needs no multiplication, and one
+ * test tells the common step from the rest.
+ */
+const STOP = 1;
+/**
+ * A transition not worked out yet: stopping like one where strings end. No transition is stored
+ * as the root's start with STOP: no string ends at the root (none is empty).
+ */
+const UNKNOWN = STOP;
+
+/** Classes a block of the table holds (see Automaton): 64 bytes, a cache line, a row. */
+const BLOCK = 32;
+/** Characters by how often texts hold them: the first 31 the strings use get the first block. */
+const FREQUENT = ' etaoinsrhldcumfpgwybvk.x0125:-/jqz';
 
 /**
- * The automaton. States are numbered times the number of classes, so a step is one addition and
- * one read; a transition to a state where strings end is stored bitwise negated, so the common
- * step (none ends) costs one comparison more.
+ * The automaton. A step goes from row to row of the transition table: one addition and one read;
+ * a transition to a state where strings end has STOP set, so the common step (none ends) costs
+ * one test more.
+ *
+ * The step is a cache miss more often than not (in a diagnosis the other stages push the table out
+ * of the cache between texts), so the table is laid out for few cache lines: two bytes an entry,
+ * and the classes in blocks of 32 (BLOCK), each block a table of its own. The characters texts
+ * hold most are in the first block, which holds most steps in a quarter of the space.
  */
 interface Automaton {
   /** Per ASCII character, its class: 0 for characters in no string. */
   classOf: Uint8Array;
   classes: number;
-  /** Per state and class, the next state, as found in the text so far (else UNKNOWN). */
-  next: Int32Array;
+  /** Per class, where its column starts: its block's table, then its place in the block. */
+  columns: Int32Array;
+  /** Per ASCII character, its class's column (what a step adds to its row's start). */
+  columnOf: Int32Array;
+  /**
+   * Per row and class, the next row's start with STOP where strings end, as found in the text so
+   * far (else UNKNOWN): at the row's start (its number times BLOCK) plus the class's column. A state gets its row the first time a text reaches it, so the
+   * states texts keep visiting sit together in memory, not spread over the table in trie order.
+   */
+  next: Uint16Array | Int32Array;
+  /** Per state, its row, -1 before it has one. */
+  rowOf: Int32Array;
+  /** Per row, its state. */
+  stateOf: Int32Array;
+  /** Rows given out so far. */
+  rows: number;
+  /** Per row, the strings that end in its state (endsAt), read without going through the state. */
+  rowEnds: Int32Array[];
+  /** Per string, its length. */
+  lengths: Int32Array;
   /** Per state (not multiplied) times classes plus class, the trie's child. */
   child: Map<number, number>;
   /** Per state (not multiplied), its parent in the trie and the class that led there. */
@@ -49,12 +86,14 @@ export class LiteralFinder {
   #scan = 0;
   #scanned: string | null = null;
   /**
-   * Where the last scan's strings ended, in text order: pairs of the state reached (multiplied,
-   * as the transitions hold it) and the index after the last character. The scan only notes
-   * them; which strings end there is looked up afterwards, off its path.
+   * Where the last scan's strings ended, in text order: pairs of where the row reached starts and the index
+   * after the last character. The scan only notes them; which strings end there is looked up
+   * afterwards (#found), off its path.
    */
   #hits = new Int32Array(64);
-  #hitCount = 0;
+  /** The last scan's strings, in text order: pairs of the string's id and the index after its end. */
+  #found = new Int32Array(64);
+  #foundCount = 0;
   /** startsOf's answer, overwritten by each call. */
   readonly #starts = { positions: new Int32Array(16), count: 0 };
 
@@ -82,18 +121,16 @@ export class LiteralFinder {
    * by `lead` characters (never before 0): in increasing order, once each. Overwritten by the next call.
    */
   startsOf(text: string, ids: Int32Array, lead: number): { positions: Int32Array; count: number } {
-    if (text !== this.#scanned) this.#find(text);
-    const a = this.#automaton as Automaton;
     const out = this.#starts;
     out.count = 0;
-    const hits = this.#hits;
-    for (let h = 0; h < this.#hitCount; h += 2) {
-      const ends = a.ends[(hits[h] as number) / a.classes] as Int32Array;
-      for (let k = 0; k < ends.length; k++) {
-        const id = ends[k] as number;
-        for (let j = 0; j < ids.length; j++) {
-          if (ids[j] === id) insertSorted(out, Math.max(0, (hits[h + 1] as number) - (this.#strings[id] as string).length - lead));
-        }
+    // Most texts hold none of them: the flags of #find tell that without going through the strings found.
+    if (!this.holdsAny(text, ids)) return out;
+    const lengths = (this.#automaton as Automaton).lengths;
+    const found = this.#found;
+    for (let f = 0; f < this.#foundCount; f += 2) {
+      const id = found[f] as number;
+      for (let j = 0; j < ids.length; j++) {
+        if (ids[j] === id) insertSorted(out, Math.max(0, (found[f + 1] as number) - (lengths[id] as number) - lead));
       }
     }
     return out;
@@ -120,41 +157,41 @@ export class LiteralFinder {
     }
     const scan = ++this.#scan;
     this.#scanned = text;
-    const { classOf, next } = a;
-    const hits = this.#hits;
-    let h = 0;
-    let state = 0;
     // From the code units the scanner copied: texts arrive as slices of longer strings, on which
     // charCodeAt costs more than reading an array.
     const units = codeUnits(text);
     const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = units[i] as number;
-      // No string holds a character above 127: such a character ends every partial match.
-      const cls = c < 128 ? (classOf[c] as number) : 0;
-      let to = next[state + cls] as number;
-      if (to === UNKNOWN) to = transition(a, state, cls);
-      if (to < 0) {
-        state = ~to;
-        if (h < hits.length) {
-          hits[h] = state;
-          hits[h + 1] = i + 1;
-        }
-        h += 2;
-      } else state = to;
-    }
-    this.#hitCount = h;
+    const h = walkFrom(a, units, 0, n, 0, this.#hits, 0);
     // More than fit: read again with room for all (the scan count moves on, nothing is left over).
-    if (h > hits.length) {
+    if (h > this.#hits.length) {
       this.#hits = new Int32Array(h);
       this.#find(text);
       return;
     }
-    const found = this.#foundIn;
+    const hits = this.#hits;
+    const foundIn = this.#foundIn;
+    let found: Int32Array = this.#found;
+    let f = 0;
     for (let k = 0; k < h; k += 2) {
-      const ends = a.ends[(hits[k] as number) / a.classes] as Int32Array;
-      for (let e = 0; e < ends.length; e++) found[ends[e] as number] = scan;
+      const ends = a.rowEnds[(hits[k] as number) / BLOCK] as Int32Array;
+      const at = hits[k + 1] as number;
+      if (f + 2 * ends.length > found.length) found = this.#growFound(f + 2 * ends.length);
+      for (let e = 0; e < ends.length; e++) {
+        const id = ends[e] as number;
+        foundIn[id] = scan;
+        found[f] = id;
+        found[f + 1] = at;
+        f += 2;
+      }
     }
+    this.#foundCount = f;
+  }
+
+  #growFound(size: number): Int32Array {
+    const grown = new Int32Array(Math.max(size, this.#found.length * 2));
+    grown.set(this.#found);
+    this.#found = grown;
+    return grown;
   }
 
   #build(): Automaton {
@@ -164,6 +201,49 @@ export class LiteralFinder {
       this.#foundIn = grown;
     }
     return trieOf(this.#strings);
+  }
+}
+
+/**
+ * Where the row `run` stopped in starts. It steps only while no step has STOP and leaves the rest to stepOf:
+ * in its loop, the code that works transitions out (inlined there) made every step ~30% slower.
+ */
+let stopped = 0;
+
+/** Steps from the row starting at `row` over [i, n) until a step with STOP; returns where it stopped (its row's start in `stopped`). */
+function run(columnOf: Int32Array, next: Uint16Array | Int32Array, units: Uint16Array, i: number, n: number, row: number): number {
+  for (; i < n; i++) {
+    const c = units[i] as number;
+    // No string holds a character above 127: such a character ends every partial match.
+    const to = next[row + (c < 128 ? (columnOf[c] as number) : 0)] as number;
+    if ((to & STOP) !== 0) break;
+    row = to;
+  }
+  stopped = row;
+  return i;
+}
+
+/** The step from the row starting at `row` on the code unit `c`, worked out if need be. */
+function stepOf(a: Automaton, row: number, c: number): number {
+  const cls = c < 128 ? (a.classOf[c] as number) : 0;
+  const to = a.next[row + (a.columns[cls] as number)] as number;
+  return to === UNKNOWN ? transition(a, row, cls) : to;
+}
+
+/** One pass over [i, n) from the row starting at `row`, strings' ends noted in `hits` from `h` on; returns the new count. */
+function walkFrom(a: Automaton, units: Uint16Array, i: number, n: number, row: number, hits: Int32Array, h: number): number {
+  for (;;) {
+    i = run(a.columnOf, a.next, units, i, n, row);
+    if (i === n) return h;
+    row = stepOf(a, stopped, units[i++] as number);
+    if ((row & STOP) !== 0) {
+      row ^= STOP;
+      if (h < hits.length) {
+        hits[h] = row;
+        hits[h + 1] = i;
+      }
+      h += 2;
+    }
   }
 }
 
@@ -186,6 +266,8 @@ function insertSorted(out: { positions: Int32Array; count: number }, at: number)
 function trieOf(strings: readonly string[]): Automaton {
   const classOf = new Uint8Array(128);
   let classes = 1;
+  // The characters texts hold most first (see Automaton): a blank, then letters by how often English has them.
+  for (const ch of FREQUENT) if (strings.some((s) => s.includes(ch))) classOf[ch.charCodeAt(0)] = classes++;
   for (const s of strings) for (let i = 0; i < s.length; i++) if (classOf[s.charCodeAt(i)] === 0) classOf[s.charCodeAt(i)] = classes++;
   // An upper-case letter steps as its lower-case one: the text need not be lower-cased first.
   for (let c = 65; c <= 90; c++) classOf[c] = classOf[c + 32] as number;
@@ -213,10 +295,27 @@ function trieOf(strings: readonly string[]): Automaton {
   const states = parent.length;
   const ends: (Int32Array | null)[] = new Array<Int32Array | null>(states).fill(null);
   ends[0] = new Int32Array(0);
+  const rowOf = new Int32Array(states).fill(-1);
+  rowOf[0] = 0;
+  const size = states * BLOCK;
+  const columns = new Int32Array(classes);
+  for (let cls = 0; cls < classes; cls++) columns[cls] = Math.floor(cls / BLOCK) * size + (cls % BLOCK);
+  const columnOf = new Int32Array(128);
+  for (let c = 0; c < 128; c++) columnOf[c] = columns[classOf[c] as number] as number;
+  const entries = size * Math.ceil(classes / BLOCK);
+  // Rows' starts fit in two bytes but for a far larger set of strings.
+  const next = size <= 0x10000 ? new Uint16Array(entries) : new Int32Array(entries);
   return {
     classOf,
     classes,
-    next: new Int32Array(states * classes).fill(UNKNOWN),
+    columns,
+    columnOf,
+    next: next.fill(UNKNOWN),
+    rowOf,
+    stateOf: new Int32Array(states),
+    rows: 1,
+    rowEnds: [ends[0]],
+    lengths: Int32Array.from(strings, (s) => s.length),
     child,
     parent: Int32Array.from(parent),
     via: Uint8Array.from(via),
@@ -226,11 +325,18 @@ function trieOf(strings: readonly string[]): Automaton {
   };
 }
 
-/** The transition from `state` (multiplied) on `cls`, worked out and kept; negated where strings end. */
-function transition(a: Automaton, state: number, cls: number): number {
-  const to = target(a, state / a.classes, cls);
-  const stored = endsAt(a, to).length > 0 ? ~(to * a.classes) : to * a.classes;
-  a.next[state + cls] = stored;
+/** The transition from the row starting at `row` on `cls`, worked out and kept. */
+function transition(a: Automaton, row: number, cls: number): number {
+  const to = target(a, a.stateOf[row / BLOCK] as number, cls);
+  let toRow = a.rowOf[to] as number;
+  if (toRow < 0) {
+    toRow = a.rows++;
+    a.rowOf[to] = toRow;
+    a.stateOf[toRow] = to;
+    a.rowEnds[toRow] = endsAt(a, to);
+  }
+  const stored = endsAt(a, to).length > 0 ? (toRow * BLOCK) | STOP : toRow * BLOCK;
+  a.next[row + (a.columns[cls] as number)] = stored;
   return stored;
 }
 
@@ -240,8 +346,9 @@ function target(a: Automaton, state: number, cls: number): number {
   const child = a.child.get(state * a.classes + cls);
   if (child !== undefined) return child;
   if (state === 0) return 0;
-  const known = a.next[state * a.classes + cls] as number;
-  if (known !== UNKNOWN) return known < 0 ? ~known / a.classes : known / a.classes;
+  const row = a.rowOf[state] as number;
+  const known = row < 0 ? UNKNOWN : (a.next[row * BLOCK + (a.columns[cls] as number)] as number);
+  if (known !== UNKNOWN) return a.stateOf[(known & ~STOP) / BLOCK] as number;
   return target(a, fallbackOf(a, state), cls);
 }
 

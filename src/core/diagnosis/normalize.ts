@@ -124,6 +124,14 @@ export class WordBuffer {
    * scanning, which visits every blank anyway.
    */
   blankRuns = false;
+  /**
+   * The blanks the extractor's collapse replaces, as [start, end) pairs in text order: runs of two
+   * or more blanks, and single ones but a space or line feed. Noted where the scanner meets them.
+   */
+  blanks = new Int32Array(32);
+  blankCount = 0;
+  /** The text the buffer holds the words of (scanWords). */
+  text: string | null = null;
   /** Bytes in use. */
   length = 0;
   /**
@@ -145,6 +153,7 @@ export class WordBuffer {
 
   reset(): void {
     this.blankRuns = false;
+    this.blankCount = 0;
     this.count = 0;
     this.length = 0;
     this.wordStart = -1;
@@ -157,6 +166,26 @@ export class WordBuffer {
     const end = this.ends[i] as number;
     for (let k = this.starts[i] as number; k < end; k++) s += String.fromCharCode(this.bytes[k] as number);
     return s;
+  }
+
+  /**
+   * Notes a blank at `at` that the collapse replaces: one that follows another (`joined`), or one
+   * that is not a space or a line feed. A run of blanks is one pair.
+   */
+  noteBlank(at: number, joined: boolean): void {
+    const k = this.blankCount;
+    if (k > 0 && this.blanks[k - 1] === at) {
+      this.blanks[k - 1] = at + 1;
+      return;
+    }
+    if (k + 2 > this.blanks.length) {
+      const grown = new Int32Array(this.blanks.length * 2);
+      grown.set(this.blanks);
+      this.blanks = grown;
+    }
+    this.blanks[k] = joined ? at - 1 : at;
+    this.blanks[k + 1] = at + 1;
+    this.blankCount = k + 2;
   }
 
   /** Notes the state at the start of a run of name characters, which may be taken back to it. */
@@ -266,6 +295,18 @@ export function codeUnits(text: string): Uint16Array {
  */
 let copied: string | null = null;
 
+/** The buffer scanWords filled last. */
+let lastScanned: WordBuffer | null = null;
+
+/**
+ * The blanks the extractor collapses in `text` (WordBuffer.blanks), when the last text scanned was
+ * it; else null. The collapse builds the text from the pieces between them, where a replace would
+ * look for them all over again.
+ */
+export function blanksOf(text: string): WordBuffer | null {
+  return lastScanned !== null && lastScanned.text === text ? lastScanned : null;
+}
+
 /** Fills `out` with the normalised words of `text`. */
 export function scanWords(text: string, out: WordBuffer): void {
   // Room for a word per character; folds and rewrites that write more start over with more room.
@@ -277,7 +318,11 @@ export function scanWords(text: string, out: WordBuffer): void {
     // Room for it: codeUnits leaves at least one unit past the text.
     units[text.length] = 0;
     const more = scanInto(text, units, out);
-    if (more === 0) return;
+    if (more === 0) {
+      out.text = text;
+      lastScanned = out;
+      return;
+    }
     room = Math.max(room * 2, more);
   }
 }
@@ -304,7 +349,9 @@ function scanInto(text: string, units: Uint16Array, out: WordBuffer): number {
     } else {
       const c = units[i] as number;
       if (isUnicodeBlank(c)) {
-        if (c === 0xa0 || out.lastBlank === i - 1) out.blankRuns = true;
+        const joined = out.lastBlank === i - 1;
+        if (c === 0xa0 || joined) out.blankRuns = true;
+        out.noteBlank(i, joined);
         out.lastBlank = i;
       }
       let codePoint = c;
@@ -508,7 +555,10 @@ function scanPlain(units: Uint16Array, from: number, n: number, out: WordBuffer)
       runStart = -1;
     }
     if (kind !== OTHER) {
-      if (kind === ODD_BLANK || out.lastBlank === i - 1) out.blankRuns = true;
+      if (kind === ODD_BLANK || out.lastBlank === i - 1) {
+        out.blankRuns = true;
+        out.noteBlank(i, out.lastBlank === i - 1);
+      }
       out.lastBlank = i;
     }
     i++;

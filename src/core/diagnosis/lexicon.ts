@@ -38,7 +38,8 @@ export class Lexicon {
   /** Words below this id are in the table. */
   #indexed = 0;
   /** lookUp's view of the words' bytes, which reads 4 of them in one load where 4 loads and shifts did. */
-  #view: DataView | null = null;
+  #view: DataView = new DataView(new ArrayBuffer(0));
+  #viewBytes: Uint8Array | null = null;
 
   constructor(words: readonly string[] = []) {
     // lookUp tells words apart by their first letters packed with 0s past the end, which needs
@@ -260,9 +261,12 @@ export class Lexicon {
 
   /** A view of `bytes` (kept while they are the same), for reading four of them at once. */
   #viewOf(bytes: Uint8Array): DataView {
-    const view = this.#view;
-    if (view !== null && view.buffer === bytes.buffer && view.byteOffset === bytes.byteOffset && view.byteLength === bytes.byteLength) return view;
-    return (this.#view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    // The words' bytes are replaced only when they grow: one comparison tells the view is theirs.
+    if (this.#viewBytes !== bytes) {
+      this.#viewBytes = bytes;
+      this.#view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+    return this.#view;
   }
 
   /** The id of the bytes [start, end) of `words.bytes`, or -1. */

@@ -470,10 +470,6 @@ export class WordModel {
     // Every bit set belongs to a row of the list: clearing their words clears them all.
     for (let j = 0; j < found; j++) seen[(rows[j] as number) >> 5] = 0;
     if (found === 0) return false;
-    // Rows of the same total share their zero-count weights, so the sum is taken per total
-    // (how many rows have it × its weights) plus, per row, what its own counts change: ~600
-    // additions for a 500-character text where row by row, cause by cause, took ~9,000. The
-    // order of the additions changes, so sums may differ from a row-by-row sum in the last bits.
     const sums = this.#sums;
     sums.fill(0);
     const deltas = this.#deltas;

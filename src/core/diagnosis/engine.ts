@@ -134,8 +134,9 @@ const MAX_SPELLINGS = 4096;
  * shapes, and reading their fields in the hot loop would go through V8's slowest (megamorphic)
  * property lookup, ~10× the cost of reading one shape.
  */
-function sameShape(e: PhraseEvidence): PhraseEvidence {
+function sameShape(e: PhraseEvidence): IndexedEvidence {
   return {
+    causeIndex: causeIndex(e.cause),
     cause: e.cause,
     phrases: e.phrases,
     weight: e.weight,
@@ -145,6 +146,14 @@ function sameShape(e: PhraseEvidence): PhraseEvidence {
     source: e.source,
     note: e.note,
   };
+}
+
+/**
+ * Evidence as the engine hands it to the matcher: its cause as an index, so a match costs no map
+ * lookup. The matcher reports the very objects it was given, so every match's evidence is one.
+ */
+interface IndexedEvidence extends PhraseEvidence {
+  readonly causeIndex: number;
 }
 
 /** A context rule read once, so a text costs no destructuring, `Object.entries` or `1 - keep`. */
@@ -179,6 +188,13 @@ export class DiagnosisEngine {
   readonly #spelled = new Map<string, SpelledCode | null>();
   readonly #causes: (CauseInfo | undefined)[];
   readonly #rules: Rule[];
+  /**
+   * Per cause, a bit for each rule with the cause among its `from`, in words of 32 rules
+   * (cause * #ruleWords + rule / 32): a text's few positive causes name the rules worth a look.
+   */
+  readonly #rulesFrom: Int32Array;
+  readonly #ruleWords: number;
+  readonly #candidates: Int32Array;
   readonly #contextTests: ContextTest[] = [];
   readonly #tuning: Tuning;
   readonly #labels = new Map<PhraseMatch, string>();
@@ -248,6 +264,15 @@ export class DiagnosisEngine {
     );
     this.#causes = CAUSE_IDS.map((id) => knowledge.causes.find((c) => c.id === id));
     this.#rules = knowledge.rules.map((rule) => this.#compileRule(rule));
+    this.#ruleWords = Math.ceil(this.#rules.length / 32);
+    this.#rulesFrom = new Int32Array(CAUSES * this.#ruleWords);
+    this.#candidates = new Int32Array(this.#ruleWords);
+    this.#rules.forEach((rule, r) => {
+      for (const c of rule.from) {
+        const i = c * this.#ruleWords + (r >>> 5);
+        this.#rulesFrom[i] = (this.#rulesFrom[i] as number) | (1 << (r & 31));
+      }
+    });
     this.#testedIn = new Uint32Array(this.#contextTests.length);
     this.#held = new Uint8Array(this.#contextTests.length);
   }
@@ -353,7 +378,7 @@ export class DiagnosisEngine {
     for (let i = 0; i < matches.length; i++) {
       const match = matches[i] as PhraseMatch;
       const evidence = match.evidence;
-      this.#add(causeIndex(evidence.cause), evidence.weight, evidence.weight > 0 ? match : null);
+      this.#add((evidence as IndexedEvidence).causeIndex, evidence.weight, evidence.weight > 0 ? match : null);
       if (evidence.client && evidence.weight >= 3 && !evidenceClient) evidenceClient = evidence.client;
     }
     for (const code of facts.codes) {
@@ -438,31 +463,26 @@ export class DiagnosisEngine {
     const boostCause = this.#boostCause;
     const boostAmount = this.#boostAmount;
     const boostReason = this.#boostReason;
-    let boosts = 0;
-    for (const rule of this.#rules) {
-      const from = rule.from;
-      let strongest = 0;
-      for (let k = 0; k < from.length; k++) if ((score[from[k] as number] as number) > strongest) strongest = score[from[k] as number] as number;
-      if (strongest === 0) continue;
-      // The cheap conditions first; a pattern shared by rules is run once per text.
-      if (rule.port !== null && (facts.port === null || !rule.port.includes(facts.port))) continue;
-      if (rule.protocol !== null && (facts.protocol === null || !rule.protocol.includes(facts.protocol))) continue;
-      if (rule.provider >= 0 && !this.#holds(rule.provider, facts.host, text, facts.read)) continue;
-      if (rule.text >= 0 && !this.#holds(rule.text, facts.host, text, facts.read)) continue;
-      for (let k = 0; k < rule.to.length; k++) {
-        boostCause[boosts] = rule.to[k] as number;
-        boostAmount[boosts] = strongest * (rule.shares[k] as number);
-        boostReason[boosts++] = rule.reason;
+    // A rule does anything only when one of its `from` causes has a positive score, and only
+    // scored causes have one: their rules, in rule order, are the candidates.
+    const words = this.#ruleWords;
+    const candidates = this.#candidates;
+    candidates.fill(0);
+    let any = 0;
+    for (let i = 0; i < this.#orderCount; i++) {
+      const c = this.#order[i] as number;
+      if ((score[c] as number) <= 0) continue;
+      for (let w = 0; w < words; w++) {
+        const bits = (candidates[w] as number) | (this.#rulesFrom[c * words + w] as number);
+        candidates[w] = bits;
+        any |= bits;
       }
-      if (rule.lose !== null) {
-        for (let k = 0; k < from.length; k++) {
-          const c = from[k] as number;
-          if (this.#scored[c] === 1 && (score[c] as number) > 0) {
-            boostCause[boosts] = c;
-            boostAmount[boosts] = -(score[c] as number) * rule.lose;
-            boostReason[boosts++] = '';
-          }
-        }
+    }
+    if (any === 0) return;
+    let boosts = 0;
+    for (let w = 0; w < words; w++) {
+      for (let bits = candidates[w] as number; bits !== 0; bits &= bits - 1) {
+        boosts = this.#applyRule(this.#rules[w * 32 + 31 - Math.clz32(bits & -bits)] as Rule, facts, text, boosts);
       }
     }
     // Boosts are computed from the scores before any rule ran, so rule order never matters.
@@ -473,6 +493,38 @@ export class DiagnosisEngine {
       const reason = boostReason[k] as string;
       if (reason !== '') this.#addReason(cause, reason);
     }
+  }
+
+  /** Adds `rule`'s boosts after the first `boosts` when it fires, and says how many there are. */
+  #applyRule(rule: Rule, facts: Extracted & { read: string }, text: string, boosts: number): number {
+    const score = this.#score;
+    const boostCause = this.#boostCause;
+    const boostAmount = this.#boostAmount;
+    const boostReason = this.#boostReason;
+    const from = rule.from;
+    // The cheap conditions first; a pattern shared by rules is run once per text.
+    if (rule.port !== null && (facts.port === null || !rule.port.includes(facts.port))) return boosts;
+    if (rule.protocol !== null && (facts.protocol === null || !rule.protocol.includes(facts.protocol))) return boosts;
+    if (rule.provider >= 0 && !this.#holds(rule.provider, facts.host, text, facts.read)) return boosts;
+    if (rule.text >= 0 && !this.#holds(rule.text, facts.host, text, facts.read)) return boosts;
+    let strongest = 0;
+    for (let k = 0; k < from.length; k++) if ((score[from[k] as number] as number) > strongest) strongest = score[from[k] as number] as number;
+    for (let k = 0; k < rule.to.length; k++) {
+      boostCause[boosts] = rule.to[k] as number;
+      boostAmount[boosts] = strongest * (rule.shares[k] as number);
+      boostReason[boosts++] = rule.reason;
+    }
+    if (rule.lose !== null) {
+      for (let k = 0; k < from.length; k++) {
+        const c = from[k] as number;
+        if (this.#scored[c] === 1 && (score[c] as number) > 0) {
+          boostCause[boosts] = c;
+          boostAmount[boosts] = -(score[c] as number) * rule.lose;
+          boostReason[boosts++] = '';
+        }
+      }
+    }
+    return boosts;
   }
 
   /** Whether context test `i` holds for this text, worked out once per text. */

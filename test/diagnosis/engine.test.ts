@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/core/diagnosis/index.js';
-import { CAUSE_IDS } from '../../src/content/types.js';
+import { ENGINE_TABLES } from '../../src/content/engine-tables.generated.js';
+import { CAUSE_IDS, type ContextRule } from '../../src/content/types.js';
+import { DiagnosisEngine } from '../../src/core/diagnosis/engine.js';
+import { diagnose, KNOWLEDGE } from '../../src/core/diagnosis/index.js';
+import { unpackTables } from '../../src/core/diagnosis/tables.js';
 
 const top = (text: string) => diagnose(text).causes[0]?.id;
 const ids = (text: string) => diagnose(text).causes.map((c) => c.id);
@@ -83,6 +86,36 @@ describe('diagnose: context changes the ranking', () => {
     for (const order of [[0, 1, 2, 0], [1, 0, 2, 1], [2, 1, 0, 2]]) {
       for (const i of order) expect(JSON.stringify(diagnose(texts[i] as string))).toBe(alone[i]);
     }
+  });
+
+  it('applies a rule when a later cause of its `from` is the one the text points to', () => {
+    const d = diagnose('530 5.7.57 Client not authenticated to send mail (smtp.office365.com)');
+    expect(d.causes.map((c) => c.id)).toEqual(['oauth_required', 'smtp_auth_required']);
+    expect(d.causes[0]?.evidence.join(' ')).toMatch(/Microsoft 365/);
+  });
+
+  it('picks the rules worth a look the same way however many there are', () => {
+    // Rules are picked by bits, 32 to a word: ones that never fire, put first, move the real ones
+    // to the second word, and the answers must not change.
+    const never: ContextRule[] = Array.from({ length: 40 }, (_, i) => ({
+      id: `never-${i}`,
+      from: ['auth_failed', 'timeout'],
+      when: { text: /zzqq-never/ },
+      to: { oauth_required: 1 },
+      reason: 'never',
+      source: 'test',
+    }));
+    const engine = new DiagnosisEngine({ ...KNOWLEDGE, rules: [...never, ...KNOWLEDGE.rules] }, {}, unpackTables(ENGINE_TABLES));
+    const texts = [
+      'Authentication failed for imap.gmail.com',
+      'Authentication failed for outlook.office365.com over pop3',
+      '530 5.7.57 Client not authenticated to send mail (smtp.office365.com)',
+      'Connection to smtp.example.com port 25 timed out',
+      'SSL handshake failed connecting to mail.example.com:143',
+      'Connection: opening to ssl://smtp.example.com:587, timeout=300 connection failed',
+      'login failed, but the password works in webmail; 2-step verification is on',
+    ];
+    for (const text of texts) expect(JSON.stringify(engine.diagnose(text))).toBe(JSON.stringify(diagnose(text)));
   });
 
   it('an authentication failure at Microsoft 365 is first an OAuth matter', () => {

@@ -220,13 +220,23 @@ export class DiagnosisEngine {
   readonly #pointedTo = new Uint8Array(CAUSES);
   readonly #order = new Int32Array(CAUSES);
   #orderCount = 0;
-  readonly #final = new Float64Array(CAUSES);
-  readonly #inFinal = new Uint8Array(CAUSES);
-  readonly #finalOrder = new Int32Array(CAUSES);
-  #finalCount = 0;
+  /** Whether the cause's score is positive after the context rules: its evidence counts. */
+  readonly #positive = new Uint8Array(CAUSES);
   readonly #wordScores = new Float64Array(CAUSES);
+  /**
+   * The causes the word model speaks for, in index order. "Unknown" examples share no wording
+   * (anything that is not a settings problem), so word statistics say nothing for it; only its
+   * own evidence (sending limits, …) counts.
+   */
+  readonly #wordCauses: Int32Array;
+  readonly #isWordCause = new Uint8Array(CAUSES);
   readonly #sorted: number[] = [];
+  /** The ranked causes, best first, with their final scores and softmax terms by rank. */
   readonly #ranked = new Int32Array(CAUSES);
+  readonly #rankedScore = new Float64Array(CAUSES);
+  /** Whether any cause had positive evidence; "unknown"'s final score, -Infinity for none. */
+  #anyEvidence = false;
+  #unknownFinal = -Infinity;
   readonly #exps = new Float64Array(CAUSES);
   // Boosts of the context rules, side by side: cause, amount, reason ('' for none).
   readonly #boostCause: number[] = [];
@@ -248,6 +258,8 @@ export class DiagnosisEngine {
     // Content phrases are validated by the test suite (test/diagnosis/phrase-matcher.test.ts).
     this.#matcher = new PhraseMatcher(knowledge.phrases.map(sameShape), lexicon, { validate: false, tables: tables?.phrases });
     this.#words = new WordModel(tables ? tables.words : knowledge.words, lexicon);
+    this.#wordCauses = Int32Array.from(CAUSE_IDS.keys()).filter((c) => c !== UNKNOWN && this.#words.knows(c));
+    for (const c of this.#wordCauses) this.#isWordCause[c] = 1;
     for (const w of EXTRACTION_WORDS) lexicon.add(w);
     this.#lexicon = lexicon;
     this.#tokens = new Tokens(lexicon);
@@ -349,21 +361,12 @@ export class DiagnosisEngine {
       const c = this.#order[i] as number;
       this.#scored[c] = 0;
       this.#pointedTo[c] = 0;
+      this.#positive[c] = 0;
       this.#score[c] = 0;
     }
     this.#orderCount = 0;
-    for (let i = 0; i < this.#finalCount; i++) this.#inFinal[this.#finalOrder[i] as number] = 0;
-    this.#finalCount = 0;
     this.#evidenceCount = 0;
     this.#reasonCount = 0;
-  }
-
-  #setFinal(cause: number, score: number): void {
-    if (this.#inFinal[cause] === 0) {
-      this.#inFinal[cause] = 1;
-      this.#finalOrder[this.#finalCount++] = cause;
-    }
-    this.#final[cause] = score;
   }
 
   diagnose(input: string): Diagnosis {
@@ -395,23 +398,7 @@ export class DiagnosisEngine {
     }
 
     this.#applyContext(facts, text);
-
-    for (let i = 0; i < this.#orderCount; i++) {
-      const c = this.#order[i] as number;
-      if ((this.#score[c] as number) > 0) this.#setFinal(c, this.#score[c] as number);
-    }
-    const anyEvidence = this.#finalCount > 0;
-    const wordScores = this.#wordScores;
-    if (this.#words.score(tokens, wordScores)) {
-      const { wordWeight, noEvidencePenalty } = this.#tuning;
-      for (let c = 0; c < CAUSES; c++) {
-        // "Unknown" examples share no wording (anything that is not a settings problem), so word
-        // statistics say nothing for it; only its own evidence (sending limits, …) counts.
-        if (c === UNKNOWN || !this.#words.knows(c)) continue;
-        const words = wordWeight * (wordScores[c] as number);
-        this.#setFinal(c, this.#inFinal[c] === 1 ? (this.#final[c] as number) + words : words - noEvidencePenalty);
-      }
-    }
+    const count = this.#rankCauses(this.#words.score(tokens, this.#wordScores));
 
     const extracted: Extracted = {
       host: facts.host,
@@ -421,7 +408,7 @@ export class DiagnosisEngine {
       code: facts.code,
       codes: facts.codes,
     };
-    return { causes: this.#rank(extracted.client, anyEvidence), extracted };
+    return { causes: this.#rank(count, extracted.client), extracted };
   }
 
   /**
@@ -540,37 +527,35 @@ export class DiagnosisEngine {
   }
 
 
-  #rank(client: ClientId | null, anyEvidence: boolean): RankedCause[] {
+  /** The answer's causes from the `count` ranked ones (#rankCauses). */
+  #rank(count: number, client: ClientId | null): RankedCause[] {
     const t = this.#tuning;
-    const final = this.#final;
+    const anyEvidence = this.#anyEvidence;
     // With no evidence at all, word statistics alone must be clear before a cause is named.
     const baseline = anyEvidence ? t.unknownBaseline : Math.max(t.unknownBaseline, t.wordsOnlyMinimum);
-    const unknownScore = Math.max(baseline, this.#inFinal[UNKNOWN] === 1 ? (final[UNKNOWN] as number) : -Infinity);
+    const unknownScore = Math.max(baseline, this.#unknownFinal);
     const ranked = this.#ranked;
-    const count = this.#rankCauses();
+    const scores = this.#rankedScore;
     // Softmax over the named causes and "nothing fits"; scores are shifted for numeric safety.
-    const best = count > 0 ? (ranked[0] as number) : -1;
-    const top = Math.max(unknownScore, best < 0 ? -Infinity : (final[best] as number));
+    const bestScore = count > 0 ? (scores[0] as number) : -Infinity;
+    const top = Math.max(unknownScore, bestScore);
     const temperature = t.temperature;
     const exps = this.#exps;
     const unknownExp = Math.exp((unknownScore - top) / temperature);
     let total = unknownExp;
-    for (let i = 0; i < count; i++) {
-      const c = ranked[i] as number;
-      total += exps[c] = Math.exp(((final[c] as number) - top) / temperature);
-    }
+    for (let i = 0; i < count; i++) total += exps[i] = Math.exp(((scores[i] as number) - top) / temperature);
 
     const slot = clientSlot(client);
     const out: RankedCause[] = [];
-    if (best < 0 || (final[best] as number) < unknownScore) out.push(this.#present(UNKNOWN, unknownExp / total, slot, client));
+    if (count === 0 || bestScore < unknownScore) out.push(this.#present(UNKNOWN, unknownExp / total, slot, client));
     // When nothing in the text points anywhere, word statistics must stand out to be listed at all.
     const floor = anyEvidence ? t.minConfidence : t.wordsOnlyMinConfidence;
     for (let i = 0; i < count && out.length < t.maxCauses; i++) {
       const c = ranked[i] as number;
-      const p = (exps[c] as number) / total;
+      const p = (exps[i] as number) / total;
       // Every cause the text itself points to is listed; word statistics alone add a cause only
       // when it is still worth a look. "Nothing fits" stands alone otherwise.
-      const pointedTo = this.#pointedTo[c] === 1 && (final[c] as number) > 0;
+      const pointedTo = this.#pointedTo[c] === 1 && (scores[i] as number) > 0;
       if (out.length > 0 && p < floor && !pointedTo) continue;
       out.push(this.#present(c, p, slot, client));
     }
@@ -578,23 +563,54 @@ export class DiagnosisEngine {
   }
 
   /**
-   * Puts the causes with a final score but "unknown" into #ranked, best first, and says how many.
-   * Equal scores keep the order in which their causes were first scored (a stable insertion sort:
-   * there are a few dozen at most).
+   * Works out the final scores and puts every cause with one but "unknown" into #ranked, best
+   * first, its score into #rankedScore, and says how many; "unknown"'s goes to #unknownFinal.
+   * A cause's positive evidence score counts, plus what the words say (`withWords`: the word
+   * model scored this text into #wordScores); a cause without has the words' alone.
    */
-  #rankCauses(): number {
-    const final = this.#final;
-    const ranked = this.#ranked;
+  #rankCauses(withWords: boolean): number {
+    const score = this.#score;
+    const positive = this.#positive;
+    const wordScores = this.#wordScores;
+    const { wordWeight, noEvidencePenalty } = this.#tuning;
     let count = 0;
-    for (let i = 0; i < this.#finalCount; i++) {
-      const c = this.#finalOrder[i] as number;
-      if (c === UNKNOWN) continue;
-      const score = final[c] as number;
-      let j = count++;
-      for (; j > 0 && (final[ranked[j - 1] as number] as number) < score; j--) ranked[j] = ranked[j - 1] as number;
-      ranked[j] = c;
+    this.#anyEvidence = false;
+    this.#unknownFinal = -Infinity;
+    for (let i = 0; i < this.#orderCount; i++) {
+      const c = this.#order[i] as number;
+      const evidence = score[c] as number;
+      if (!(evidence > 0)) continue;
+      positive[c] = 1;
+      this.#anyEvidence = true;
+      if (c === UNKNOWN) this.#unknownFinal = evidence;
+      else count = this.#insert(count, c, withWords && this.#isWordCause[c] === 1 ? evidence + wordWeight * (wordScores[c] as number) : evidence);
+    }
+    if (withWords) {
+      const wordCauses = this.#wordCauses;
+      for (let i = 0; i < wordCauses.length; i++) {
+        const c = wordCauses[i] as number;
+        if (positive[c] === 0) count = this.#insert(count, c, wordWeight * (wordScores[c] as number) - noEvidencePenalty);
+      }
     }
     return count;
+  }
+
+  /**
+   * Inserts `cause` with `score` among the `count` ranked ones and says how many there are now.
+   * Equal scores keep the order of insertion: the order in which causes were first scored, those
+   * with evidence before the words' alone (a stable insertion sort: there are a few dozen at most).
+   */
+  #insert(count: number, cause: number, score: number): number {
+    const ranked = this.#ranked;
+    const scores = this.#rankedScore;
+    let j = count;
+    for (; j > 0 && (scores[j - 1] as number) < score; j--) {
+      ranked[j] = ranked[j - 1] as number;
+      scores[j] = scores[j - 1] as number;
+    }
+    ranked[j] = cause;
+    scores[j] = score;
+    return count + 1;
   }
 
   #present(cause: number, confidence: number, slot: number, client: ClientId | null): RankedCause {

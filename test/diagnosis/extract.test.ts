@@ -245,7 +245,10 @@ describe('votes and sentences read without arrays', () => {
 
 describe('protocol words tried only where their strings are', () => {
   const CORPUS = ['errors-dev.jsonl', 'holdout.jsonl', ...['catalogs', 'localized', 'reports', 'threads', 'vendors'].map((f) => `corpus/${f}.jsonl`)];
-  const EDGES = ['İstanbul SMTP send imap', 'K \u212a smtp ESMTP esmtps', '+OK ready\n-ERR bad\n +OK x', '-ERR first', 'EHLO a\nMAIL FROM:<a@b>\nDATA\n', 'ehlo mail from data', 'ſmtp ſend', 'smtp smtp smtp smtp smtp smtp esmtp', 'fetched accounts fetcher mail from other'];
+  const EDGES = ['İstanbul SMTP send imap', 'K \u212a smtp ESMTP esmtps', '+OK ready\n-ERR bad\n +OK x', '-ERR first', 'EHLO a\nMAIL FROM:<a@b>\nDATA\n', 'ehlo mail from data', 'ſmtp ſend', 'smtp smtp smtp smtp smtp smtp esmtp', 'fetched accounts fetcher mail from other',
+    // The IMAP wire form, tried only at lines whose tag can be one: its length, a blank before it, what ends it.
+    'abcdefgh123456 OK ready\nabcdefghi1 NO x\nabcdefgh1234567 BAD\n a1 BYE\n\t* ok\n  * NO\n*1 OK\nx1* NO\n1 OK\n* capability\n',
+    'no\n* ok', 'ok\n\n', 'ok\n*', 'no\na1 ', '* OK\r\na2 NO\u2028a3 BAD', 'ok \u212a1 OK\nſ1 NO'];
   const texts = [...CORPUS.flatMap((f) => readLabelled(f).map((r) => r.text)), ...EDGES].flatMap((t) => [t, t.toUpperCase(), t.toLowerCase()]);
 
   it('finds every match of each pattern at one of its strings (after at most its lead)', () => {
@@ -279,6 +282,15 @@ describe('protocol words tried only where their strings are', () => {
       return best === 0 || leaders.length > 1 ? null : (leaders[0] ?? null);
     };
     for (const text of texts) expect(findProtocol(text, null, null, []), text.slice(0, 60)).toBe(scanned(text));
+  });
+});
+
+describe("the host's first label, compared in place", () => {
+  it.each([
+    ['IMAP.gmail.com', 'imap'], ['Pop3S.example.com', 'pop3'], ['smtp-mail.outlook.com', 'smtp'], ['SecureSMTP.x.net', 'smtp'],
+    ['imap', 'imap'], ['imapx.example.com', null], ['ſmtp.example.com', null], ['İmap.example.com', null], ['relay\u212a.x', null], ['', null],
+  ])('%s → %s', (host, protocol) => {
+    expect(findProtocol('', host, null, [])).toBe(protocol);
   });
 });
 

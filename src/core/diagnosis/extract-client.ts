@@ -30,9 +30,10 @@ export function findClient(text: string, codes: FoundCode[], words: WordSet = wo
   // The patterns ignore case, but only for ASCII letters, as the literal finder does.
   for (let k = 0; k < CLIENT_MENTIONS.length; k++) {
     const { client, pattern, keywords } = CLIENT_MENTIONS[k] as ClientMention;
-    if (!words.hasAny(keywords)) continue;
+    // Both tests must pass; the finder's flags answer for less than the word lookup, so first.
     const strings = CLIENT_STRINGS[k] ?? null;
     if (strings !== null && !LITERALS.holdsAny(text, strings)) continue;
+    if (!words.hasAny(keywords)) continue;
     const m = pattern.exec(text);
     if (!m) continue;
     const score = WORKS.test(sentenceAround(text, m.index)) ? 1 : 3;

@@ -8,13 +8,22 @@ import { gateStrings } from './literals.js';
 /** The mail app that showed the error. */
 
 /**
+ * Gate strings that an app's pattern holds only in alternatives that hold another of its gate
+ * strings too, left out of its gate: the Android pattern has "thunderbird" only in "thunderbird
+ * (for|für|…) android", which holds "android". Most texts that name Thunderbird hold no other of
+ * the Android strings, and the pattern ran over them for nothing.
+ */
+export const REDUNDANT_STRINGS: Partial<Record<ClientId, readonly string[]>> = { android: ['thunderbird'] };
+
+/**
  * Per app, the strings one of which its every mention holds, read from its pattern (null: none can
  * be, and the pattern always runs). Common words ("mail", "app", "os") pass the keyword test on
  * most texts; the literal finder's pass, made anyway, rules most apps out before their pattern runs.
  */
 const CLIENT_STRINGS = CLIENT_MENTIONS.map((m) => {
   const strings = gateStrings(m.pattern);
-  return strings === null ? null : LITERALS.idsOf(strings);
+  const redundant = REDUNDANT_STRINGS[m.client] ?? [];
+  return strings === null ? null : LITERALS.idsOf(strings.filter((s) => !redundant.includes(s)));
 });
 // A user who names a second app often says it works there.
 const WORKS = /\b(?:works?|working|fine|can always|no problems?|without problems?|funktionier\w*|funciona\w*|fonctionne\w*|marche|ok)\b/i;

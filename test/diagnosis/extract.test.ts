@@ -26,6 +26,11 @@ describe('findHost', () => {
     ['it happens in all domains: gmail.com, yahoo.com, outlook.com', null],
     ['see messenger.properties and node.js', null],
     ['', null],
+    // The first label and the extension in either case, as they stand in the text.
+    ['Could not connect to SMTP.Example.COM, it says', 'SMTP.Example.COM'],
+    ['Mx-Eu.mail.example.net timed out', 'Mx-Eu.mail.example.net'],
+    ['see Mail2.example.com and app.config.JSON', 'Mail2.example.com'],
+    ['see mail.config.JSON', null],
   ])('%s → %s', (text, host) => {
     expect(findHost(text)).toBe(host);
   });

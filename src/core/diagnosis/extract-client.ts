@@ -25,6 +25,8 @@ const CLIENT_STRINGS = CLIENT_MENTIONS.map((m) => {
   const redundant = REDUNDANT_STRINGS[m.client] ?? [];
   return strings === null ? null : LITERALS.idsOf(strings.filter((s) => !redundant.includes(s)));
 });
+/** A text that opens with a server's reply; one instance, where a literal in the function is a new object per call. */
+const BARE_REPLY = /^\s*(?:[-+](?:ERR|OK)\b|[245]\d\d[ -]|\* (?:OK|NO|BAD|BYE)\b)/;
 // A user who names a second app often says it works there.
 const WORKS = /\b(?:works?|working|fine|can always|no problems?|without problems?|funktionier\w*|funciona\w*|fonctionne\w*|marche|ok)\b/i;
 
@@ -55,7 +57,7 @@ export function findClient(text: string, codes: FoundCode[], words: WordSet = wo
   if (best) return best;
   if (codes.some((c) => c.kind === 'outlook')) return 'outlook';
   // A bare server reply ("-ERR …", "451 4.7.0 …") shows no app at all.
-  if (/^\s*(?:[-+](?:ERR|OK)\b|[245]\d\d[ -]|\* (?:OK|NO|BAD|BYE)\b)/.test(text)) return null;
+  if (BARE_REPLY.test(text)) return null;
   return 'other';
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extract, findCodes, findHost, findPort } from '../../src/core/diagnosis/extract.js';
 import { CLIENT_MENTIONS } from '../../src/content/extraction.js';
 import { findProtocol, PROTOCOL_WORDS } from '../../src/core/diagnosis/extract-protocol.js';
+import { REDUNDANT_STRINGS } from '../../src/core/diagnosis/extract-client.js';
 import { gateStrings } from '../../src/core/diagnosis/literals.js';
 import { wordSet } from '../../src/core/diagnosis/extract-words.js';
 import type { Protocol } from '../../src/content/types.js';
@@ -25,6 +26,11 @@ describe('findHost', () => {
     ['it happens in all domains: gmail.com, yahoo.com, outlook.com', null],
     ['see messenger.properties and node.js', null],
     ['', null],
+    // The first label and the extension in either case, as they stand in the text.
+    ['Could not connect to SMTP.Example.COM, it says', 'SMTP.Example.COM'],
+    ['Mx-Eu.mail.example.net timed out', 'Mx-Eu.mail.example.net'],
+    ['see Mail2.example.com and app.config.JSON', 'Mail2.example.com'],
+    ['see mail.config.JSON', null],
   ])('%s → %s', (text, host) => {
     expect(findHost(text)).toBe(host);
   });
@@ -111,7 +117,8 @@ describe('cheap tests before the patterns', () => {
   const texts = ['errors-dev.jsonl', 'corpus/catalogs.jsonl', 'corpus/localized.jsonl', 'corpus/reports.jsonl', 'corpus/threads.jsonl', 'corpus/vendors.jsonl']
     .flatMap((f) => readLabelled(f).map((r) => r.text))
     .concat([
-      'Thunderbird für Android', 'K-9 Mail', 'k9mail', 'Samsung E-mail', 'Outlook app on Android', 'DeltaChat', 'Outlook Express',
+      'Thunderbird für Android', 'thunderbird for android', 'Thunderbird para Android', 'Thunderbird pour Android', 'Thunderbird per Android',
+      'Outlook for Android', 'Outlook app for Android', 'Outlook on Android', 'Thunderbird on Android', 'Thunderbird and K-9', 'K-9 Mail', 'k9mail', 'Samsung E-mail', 'Outlook app on Android', 'DeltaChat', 'Outlook Express',
       'Windows 11 Mail', 'Mail & Calendar', 'Mail-App von Windows', 'Courrier Windows', 'iPadOS', 'Impossible de vérifier l’identité du serveur',
       'Identität des Servers kann nicht überprüft werden', 'No se puede verificar la identidad del servidor', 'Mail.app', 'Mac OS X', 'OS X',
       'on my Mac', 'en mi Mac', 'TB 128', 'Betterbird', 'Gmail-App', 'App de Gmail', 'Check mail from other accounts', 'Mail Fetcher',
@@ -122,7 +129,8 @@ describe('cheap tests before the patterns', () => {
     const misses: string[] = [];
     for (const { client, pattern } of CLIENT_MENTIONS) {
       // The strings its gate looks for; a pattern without any is never gated.
-      const literals = gateStrings(pattern) ?? [];
+      const redundant = REDUNDANT_STRINGS[client] ?? [];
+      const literals = (gateStrings(pattern) ?? []).filter((l) => !redundant.includes(l));
       if (literals.length === 0) continue;
       const all = new RegExp(pattern.source, `${pattern.flags}g`);
       for (const text of texts) {
@@ -245,7 +253,10 @@ describe('votes and sentences read without arrays', () => {
 
 describe('protocol words tried only where their strings are', () => {
   const CORPUS = ['errors-dev.jsonl', 'holdout.jsonl', ...['catalogs', 'localized', 'reports', 'threads', 'vendors'].map((f) => `corpus/${f}.jsonl`)];
-  const EDGES = ['İstanbul SMTP send imap', 'K \u212a smtp ESMTP esmtps', '+OK ready\n-ERR bad\n +OK x', '-ERR first', 'EHLO a\nMAIL FROM:<a@b>\nDATA\n', 'ehlo mail from data', 'ſmtp ſend', 'smtp smtp smtp smtp smtp smtp esmtp', 'fetched accounts fetcher mail from other'];
+  const EDGES = ['İstanbul SMTP send imap', 'K \u212a smtp ESMTP esmtps', '+OK ready\n-ERR bad\n +OK x', '-ERR first', 'EHLO a\nMAIL FROM:<a@b>\nDATA\n', 'ehlo mail from data', 'ſmtp ſend', 'smtp smtp smtp smtp smtp smtp esmtp', 'fetched accounts fetcher mail from other',
+    // The IMAP wire form, tried only at lines whose tag can be one: its length, a blank before it, what ends it.
+    'abcdefgh123456 OK ready\nabcdefghi1 NO x\nabcdefgh1234567 BAD\n a1 BYE\n\t* ok\n  * NO\n*1 OK\nx1* NO\n1 OK\n* capability\n',
+    'no\n* ok', 'ok\n\n', 'ok\n*', 'no\na1 ', '* OK\r\na2 NO\u2028a3 BAD', 'ok \u212a1 OK\nſ1 NO'];
   const texts = [...CORPUS.flatMap((f) => readLabelled(f).map((r) => r.text)), ...EDGES].flatMap((t) => [t, t.toUpperCase(), t.toLowerCase()]);
 
   it('finds every match of each pattern at one of its strings (after at most its lead)', () => {
@@ -279,6 +290,15 @@ describe('protocol words tried only where their strings are', () => {
       return best === 0 || leaders.length > 1 ? null : (leaders[0] ?? null);
     };
     for (const text of texts) expect(findProtocol(text, null, null, []), text.slice(0, 60)).toBe(scanned(text));
+  });
+});
+
+describe("the host's first label, compared in place", () => {
+  it.each([
+    ['IMAP.gmail.com', 'imap'], ['Pop3S.example.com', 'pop3'], ['smtp-mail.outlook.com', 'smtp'], ['SecureSMTP.x.net', 'smtp'],
+    ['imap', 'imap'], ['imapx.example.com', null], ['ſmtp.example.com', null], ['İmap.example.com', null], ['relay\u212a.x', null], ['', null],
+  ])('%s → %s', (host, protocol) => {
+    expect(findProtocol('', host, null, [])).toBe(protocol);
   });
 });
 

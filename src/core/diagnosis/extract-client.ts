@@ -8,14 +8,25 @@ import { gateStrings } from './literals.js';
 /** The mail app that showed the error. */
 
 /**
+ * Gate strings that an app's pattern holds only in alternatives that hold another of its gate
+ * strings too, left out of its gate: the Android pattern has "thunderbird" only in "thunderbird
+ * (for|für|…) android", which holds "android". Most texts that name Thunderbird hold no other of
+ * the Android strings, and the pattern ran over them for nothing.
+ */
+export const REDUNDANT_STRINGS: Partial<Record<ClientId, readonly string[]>> = { android: ['thunderbird'] };
+
+/**
  * Per app, the strings one of which its every mention holds, read from its pattern (null: none can
  * be, and the pattern always runs). Common words ("mail", "app", "os") pass the keyword test on
  * most texts; the literal finder's pass, made anyway, rules most apps out before their pattern runs.
  */
 const CLIENT_STRINGS = CLIENT_MENTIONS.map((m) => {
   const strings = gateStrings(m.pattern);
-  return strings === null ? null : LITERALS.idsOf(strings);
+  const redundant = REDUNDANT_STRINGS[m.client] ?? [];
+  return strings === null ? null : LITERALS.idsOf(strings.filter((s) => !redundant.includes(s)));
 });
+/** A text that opens with a server's reply; one instance, where a literal in the function is a new object per call. */
+const BARE_REPLY = /^\s*(?:[-+](?:ERR|OK)\b|[245]\d\d[ -]|\* (?:OK|NO|BAD|BYE)\b)/;
 // A user who names a second app often says it works there.
 const WORKS = /\b(?:works?|working|fine|can always|no problems?|without problems?|funktionier\w*|funciona\w*|fonctionne\w*|marche|ok)\b/i;
 
@@ -30,9 +41,10 @@ export function findClient(text: string, codes: FoundCode[], words: WordSet = wo
   // The patterns ignore case, but only for ASCII letters, as the literal finder does.
   for (let k = 0; k < CLIENT_MENTIONS.length; k++) {
     const { client, pattern, keywords } = CLIENT_MENTIONS[k] as ClientMention;
-    if (!words.hasAny(keywords)) continue;
+    // Both tests must pass; the finder's flags answer for less than the word lookup, so first.
     const strings = CLIENT_STRINGS[k] ?? null;
     if (strings !== null && !LITERALS.holdsAny(text, strings)) continue;
+    if (!words.hasAny(keywords)) continue;
     const m = pattern.exec(text);
     if (!m) continue;
     const score = WORKS.test(sentenceAround(text, m.index)) ? 1 : 3;
@@ -45,7 +57,7 @@ export function findClient(text: string, codes: FoundCode[], words: WordSet = wo
   if (best) return best;
   if (codes.some((c) => c.kind === 'outlook')) return 'outlook';
   // A bare server reply ("-ERR …", "451 4.7.0 …") shows no app at all.
-  if (/^\s*(?:[-+](?:ERR|OK)\b|[245]\d\d[ -]|\* (?:OK|NO|BAD|BYE)\b)/.test(text)) return null;
+  if (BARE_REPLY.test(text)) return null;
   return 'other';
 }
 

@@ -14,7 +14,8 @@ const HOST_CONTEXT =
   /(?:server|host|hostname|servidor|serveur|hote|hôte|rechner|to|for|at|zu|mit|con|avec|au|a|connect(?:ing)?(?: to)?|resolving(?: host)?)\s*["'“„«(]?\s*$/i;
 const SOCKET_URL = /^(?:tcp|ssl|tls|imaps?|pop3?s?|smtps?):\/\/$/i;
 // File names and code identifiers look like host names; they never are.
-const NOT_A_TLD = /\.(?:js|ts|py|rb|php|java|cs|go|rs|eml|msg|log|txt|xml|json|properties|ftl|exe|dll|html?|conf|cfg|ini|yml|yaml|md|sh|pem|crt|key|lock|zip|png|jpg)$/i;
+// Sticky at the host's last dot: an extension holds none, so a match can start nowhere else.
+const NOT_A_TLD = /\.(?:js|ts|py|rb|php|java|cs|go|rs|eml|msg|log|txt|xml|json|properties|ftl|exe|dll|html?|conf|cfg|ini|yml|yaml|md|sh|pem|crt|key|lock|zip|png|jpg)$/iy;
 // A port written after the host, as in `Connect("pop.gmail.com", 995, true)`; read on the ten characters after it.
 const COMMA_PORT = /^["']?\s*,\s*\d{2,5}\b/;
 
@@ -238,6 +239,19 @@ function isLocalhost(units: Uint16Array, start: number, end: number): boolean {
 
 const LOCALHOST = 'localhost';
 
+/**
+ * MAIL_HOST_LABELS on the first label of a host name as it stands in the text (sticky at its
+ * start), for what the label lower-cased was tested on: a host name's characters are ASCII
+ * letters, digits, hyphens and dots (hostLabels), whose case the `i` flag folds as toLowerCase
+ * does, and no alternative matches a dot, so the lookahead ends a match where the label ends.
+ */
+const MAIL_HOST_FIRST = new RegExp(`${MAIL_HOST_LABELS.source.replace(/^\^/, '').replace(/\$$/, '')}(?=\\.)`, 'iy');
+
+function stickyAt(re: RegExp, text: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(text);
+}
+
 export function findHost(text: string, tokens: HostToken[] = hostTokens(text)): string | null {
   let best: HostToken | null = null;
   let bestStrength = 0;
@@ -258,9 +272,9 @@ function hostStrength(text: string, t: HostToken): number {
   const labels = t.labels;
   if (labels === 0) return 0;
   const host = text.slice(t.index, t.end);
-  if (NOT_A_TLD.test(host)) return 0;
+  if (stickyAt(NOT_A_TLD, host, host.lastIndexOf('.'))) return 0;
   if (t.prefix && !SOCKET_URL.test(t.prefix)) return 0; // the host of a web link is not a mail server
-  if (labels >= 3 && MAIL_HOST_LABELS.test(host.slice(0, host.indexOf('.')).toLowerCase())) return 3;
+  if (labels >= 3 && stickyAt(MAIL_HOST_FIRST, text, t.index)) return 3;
   if (t.port !== null || t.prefix !== '' || COMMA_PORT.test(text.slice(t.end, t.end + 10))) return 2;
   if (labels >= 3 && HOST_CONTEXT.test(text.slice(Math.max(0, t.index - 24), t.index))) return 1;
   return 0;

@@ -1,7 +1,9 @@
 import type { Protocol } from '../../content/types.js';
 import type { FoundCode } from './extract-codes.js';
 import { wordSet, type WordSet } from './extract-words.js';
+import { isDigit } from './extract-chars.js';
 import { LITERALS } from './literal-finder.js';
+import { codeUnits } from './normalize.js';
 
 /** IMAP, POP3 or SMTP, by vote: protocol words, wire forms, the port, the host's first label, the codes. */
 
@@ -12,14 +14,31 @@ const HOST_PROTOCOL = new Map<string, Protocol>([
   ['smtp', 'smtp'], ['smtps', 'smtp'], ['securesmtp', 'smtp'], ['submission', 'smtp'], ['mailout', 'smtp'], ['relay', 'smtp'],
 ]);
 
+/** The keys of HOST_PROTOCOL with their protocols, for hostProtocol's scan. */
+const HOST_LABELS = [...HOST_PROTOCOL];
+
 /**
- * The host's text up to its first "." or "-", lower-cased (what `host.toLowerCase().split(/[.-]/)[0]`
- * gave, without the array and the pattern: no character lower-cases to a dot or a hyphen).
+ * What HOST_PROTOCOL says of the host's text up to its first "." or "-", lower-cased (what
+ * `host.toLowerCase().split(/[.-]/)[0]` gave), compared in place: a new string per text to
+ * lower-case and hash costs more than this. The labels are ASCII letters and digits, none a "k":
+ * of the characters that lower-case to them only the ASCII ones and the Kelvin sign (to "k") do,
+ * so the label must be one of them in ASCII, in either case.
  */
-function firstLabel(host: string): string {
+function hostProtocol(host: string): Protocol | undefined {
   let end = 0;
   while (end < host.length && host.charCodeAt(end) !== 46 && host.charCodeAt(end) !== 45) end++;
-  return host.slice(0, end).toLowerCase();
+  for (const [label, protocol] of HOST_LABELS) if (label.length === end && isLabelAt(host, label)) return protocol;
+  return undefined;
+}
+
+/** Whether `host` starts with `label` (lower-case ASCII), its ASCII letters in either case. */
+function isLabelAt(host: string, label: string): boolean {
+  for (let i = 0; i < label.length; i++) {
+    const c = host.charCodeAt(i);
+    const want = label.charCodeAt(i);
+    if (c !== want && !(c >= 65 && c <= 90 && c + 32 === want)) return false;
+  }
+  return true;
 }
 
 const PORT_PROTOCOL: Record<number, Protocol> = { 993: 'imap', 143: 'imap', 995: 'pop3', 110: 'pop3', 465: 'smtp', 587: 'smtp', 25: 'smtp', 2525: 'smtp' };
@@ -70,7 +89,6 @@ export const PROTOCOL_WORDS: ProtocolWords[] = [
 const PROTOCOL_STICKY = PROTOCOL_WORDS.map((p) => new RegExp(p.pattern.source, p.pattern.flags.replace('g', '') + 'y'));
 /** Per pattern, the ids of its `starts` in the shared literal finder (null: none listed). */
 const PROTOCOL_STARTS = PROTOCOL_WORDS.map((p) => (p.starts ? LITERALS.idsOf(p.starts) : null));
-
 export function findProtocol(
   text: string,
   host: string | null,
@@ -83,8 +101,12 @@ export function findProtocol(
   let smtp = 0;
   for (let k = 0; k < PROTOCOL_WORDS.length; k++) {
     const { protocol, weight, keywords } = PROTOCOL_WORDS[k] as ProtocolWords;
+    // A pattern with no start in the text counts nothing whatever its words: the finder's flags
+    // tell that for less than the word lookup.
+    const starts = PROTOCOL_STARTS[k] as Int32Array | null;
+    if (starts !== null && !LITERALS.holdsAny(text, starts)) continue;
     if (!words.hasAny(keywords)) continue;
-    const n = protocolMatches(k, text) * weight;
+    const n = protocolMatches(k, text, starts) * weight;
     if (protocol === 'imap') imap += n;
     else if (protocol === 'pop3') pop3 += n;
     else smtp += n;
@@ -93,7 +115,7 @@ export function findProtocol(
   if (byPort === 'imap') imap += 2;
   else if (byPort === 'pop3') pop3 += 2;
   else if (byPort === 'smtp') smtp += 2;
-  const byHost = host !== null ? HOST_PROTOCOL.get(firstLabel(host)) : undefined;
+  const byHost = host !== null ? hostProtocol(host) : undefined;
   if (byHost === 'imap') imap += 3;
   else if (byHost === 'pop3') pop3 += 3;
   else if (byHost === 'smtp') smtp += 3;
@@ -115,20 +137,20 @@ const MOST_MATCHES = 5;
  * How many matches (up to MOST_MATCHES) pattern `k` has in the text, as a global search would
  * count them.
  */
-function protocolMatches(k: number, text: string): number {
+function protocolMatches(k: number, text: string, starts: Int32Array | null): number {
   const { pattern, lineStart, lead } = PROTOCOL_WORDS[k] as ProtocolWords;
   // Lines start after "\n" only, unless the text holds a rarer line break; the pattern is tried at each.
   if (lineStart && !text.includes('\r') && !text.includes('\u2028') && !text.includes('\u2029')) {
-    const lines = lineStarts(text);
     const sticky = PROTOCOL_STICKY[k] as RegExp;
+    const units = codeUnits(text);
     let n = 0;
-    for (let line = 0; line < lines.count && n < MOST_MATCHES; line++) {
-      sticky.lastIndex = lines.positions[line] as number;
+    for (let line = 0; line >= 0 && n < MOST_MATCHES; line = nextLine(text, line)) {
+      if (!mayBeWireForm(units, line, text.length)) continue;
+      sticky.lastIndex = line;
       if (sticky.test(text)) n++;
     }
     return n;
   }
-  const starts = PROTOCOL_STARTS[k] as Int32Array | null;
   // A match's ASCII letters are its strings' in either case, which is how the finder reads the text.
   if (starts !== null) return matchesAt(k, text, LITERALS.startsOf(text, starts, lead ?? 0));
   pattern.lastIndex = 0;
@@ -158,20 +180,28 @@ function matchesAt(k: number, text: string, places: { positions: Int32Array; cou
   return n;
 }
 
-const LINES = { positions: new Int32Array(64), count: 0 };
-
-function lineStarts(text: string): { positions: Int32Array; count: number } {
-  LINES.count = 0;
-  addLine(0);
-  for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) addLine(newline + 1);
-  return LINES;
+/** Where the line after the one starting at `from` starts (-1: none). */
+function nextLine(text: string, from: number): number {
+  const newline = text.indexOf('\n', from);
+  return newline < 0 ? -1 : newline + 1;
 }
 
-function addLine(at: number): void {
-  if (LINES.count === LINES.positions.length) {
-    const grown = new Int32Array(LINES.count * 2);
-    grown.set(LINES.positions);
-    LINES.positions = grown;
-  }
-  LINES.positions[LINES.count++] = at;
+/** The longest IMAP tag the wire form takes: eight letters and six digits. */
+const LONGEST_TAG = 14;
+
+/**
+ * Whether the IMAP wire form (/^[ \t]?(?:\*|[a-z]{1,8}\d{1,6}) (?:OK|…)/im) can match at the line
+ * starting at `line`: its tag, after at most one blank (the one that can open it: a tag holds
+ * none), runs up to the first space, holds at most LONGEST_TAG characters and ends in "*" or a
+ * digit. Most lines open with a word, which fails this within a few characters, for less than
+ * a run of the pattern costs.
+ */
+function mayBeWireForm(units: Uint16Array, line: number, length: number): boolean {
+  let tag = line;
+  if (units[tag] === 32 || units[tag] === 9) tag++;
+  let space = tag;
+  while (space < length && space - tag <= LONGEST_TAG && units[space] !== 32) space++;
+  if (space === tag || space === length || space - tag > LONGEST_TAG) return false;
+  const last = units[space - 1] as number;
+  return last === 42 || isDigit(last);
 }

@@ -25,9 +25,12 @@ export const CLIENT_MENTIONS: readonly ClientMention[] = [
   { client: 'outlook', pattern: /\b(?:outlook|ms ?office|office 20\d\d|microsoft 365 apps)\b(?!\.com|\.office365|\.office)/i, keywords: ['outlook', 'ms', 'msoffice', 'office', 'microsoft'], source: 'Microsoft Outlook' },
 ];
 
-/** First labels of host names that name a mail service: imap.…, pop3.…, smtp.…, mail.…, outlook.office365.com. */
+/**
+ * First labels of host names that name a mail service: imap.…, pop3.…, smtp.…, mail.…,
+ * outlook.office365.com. Unanchored: its user ties it to where a label starts and ends.
+ */
 export const MAIL_HOST_LABELS =
-  /^(?:imap|imaps|imap\d|pop|pop3|pops|pop\d|smtp|smtps|smtp\d|securesmtp|secureimap|securepop|mail|mail\d+|mailhost|mx\d*|webmail|email|e-mail|exchange|owa|outlook|smtpauth|smtp-auth|submission|relay|mailout|mailin|imap-mail|smtp-mail|pop-mail|mailserver|mx-\w+|asmtp|auth|ssl0|pro\d|sslout|mail-\w+|imap-\w+|smtp-\w+|pop-\w+)$/;
+  /(?:imap|imaps|imap\d|pop|pop3|pops|pop\d|smtp|smtps|smtp\d|securesmtp|secureimap|securepop|mail|mail\d+|mailhost|mx\d*|webmail|email|e-mail|exchange|owa|outlook|smtpauth|smtp-auth|submission|relay|mailout|mailin|imap-mail|smtp-mail|pop-mail|mailserver|mx-\w+|asmtp|auth|ssl0|pro\d|sslout|mail-\w+|imap-\w+|smtp-\w+|pop-\w+)/;
 
 /** Lower ranks first: an Outlook hex code says which step failed; an errno only that a socket did. */
 export const CODE_PRIORITY = {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { extract, findCodes, findHost, findPort } from '../../src/core/diagnosis/extract.js';
 import { CLIENT_MENTIONS } from '../../src/content/extraction.js';
 import { findProtocol, PROTOCOL_WORDS } from '../../src/core/diagnosis/extract-protocol.js';
-import { REDUNDANT_STRINGS } from '../../src/core/diagnosis/extract-client.js';
 import { gateStrings } from '../../src/core/diagnosis/literals.js';
 import { wordSet } from '../../src/core/diagnosis/extract-words.js';
 import type { Protocol } from '../../src/content/types.js';
@@ -129,8 +128,7 @@ describe('cheap tests before the patterns', () => {
     const misses: string[] = [];
     for (const { client, pattern } of CLIENT_MENTIONS) {
       // The strings its gate looks for; a pattern without any is never gated.
-      const redundant = REDUNDANT_STRINGS[client] ?? [];
-      const literals = (gateStrings(pattern) ?? []).filter((l) => !redundant.includes(l));
+      const literals = gateStrings(pattern) ?? [];
       if (literals.length === 0) continue;
       const all = new RegExp(pattern.source, `${pattern.flags}g`);
       for (const text of texts) {

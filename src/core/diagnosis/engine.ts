@@ -11,8 +11,7 @@ import {
 } from '../../content/types.js';
 import { EXTRACTION_WORDS, extract, type Extracted } from './extract.js';
 import { Lexicon } from './lexicon.js';
-import { LITERALS } from './literal-finder.js';
-import { gateStrings } from './literals.js';
+import { gateIds, LITERALS } from './literal-finder.js';
 import { clip } from './normalize.js';
 import { PhraseMatcher, type PhraseMatch } from './phrase-matcher.js';
 import { tablesOf, type EngineTables } from './tables.js';
@@ -670,8 +669,7 @@ class PatternTest {
   readonly #strings: Int32Array | null;
 
   constructor(pattern: RegExp) {
-    const strings = gateStrings(pattern);
-    this.#strings = strings === null ? null : LITERALS.idsOf(strings);
+    this.#strings = gateIds(pattern);
   }
 
   /**

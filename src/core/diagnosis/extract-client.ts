@@ -2,29 +2,16 @@ import type { ClientId } from '../../content/types.js';
 import { CLIENT_MENTIONS, type ClientMention } from '../../content/extraction.js';
 import type { FoundCode } from './extract-codes.js';
 import { wordSet, type WordSet } from './extract-words.js';
-import { LITERALS } from './literal-finder.js';
-import { gateStrings } from './literals.js';
+import { gateIds, LITERALS } from './literal-finder.js';
 
 /** The mail app that showed the error. */
-
-/**
- * Gate strings that an app's pattern holds only in alternatives that hold another of its gate
- * strings too, left out of its gate: the Android pattern has "thunderbird" only in "thunderbird
- * (for|für|…) android", which holds "android". Most texts that name Thunderbird hold no other of
- * the Android strings, and the pattern ran over them for nothing.
- */
-export const REDUNDANT_STRINGS: Partial<Record<ClientId, readonly string[]>> = { android: ['thunderbird'] };
 
 /**
  * Per app, the strings one of which its every mention holds, read from its pattern (null: none can
  * be, and the pattern always runs). Common words ("mail", "app", "os") pass the keyword test on
  * most texts; the literal finder's pass, made anyway, rules most apps out before their pattern runs.
  */
-const CLIENT_STRINGS = CLIENT_MENTIONS.map((m) => {
-  const strings = gateStrings(m.pattern);
-  const redundant = REDUNDANT_STRINGS[m.client] ?? [];
-  return strings === null ? null : LITERALS.idsOf(strings.filter((s) => !redundant.includes(s)));
-});
+const CLIENT_STRINGS = CLIENT_MENTIONS.map((m) => gateIds(m.pattern));
 /** A text that opens with a server's reply; one instance, where a literal in the function is a new object per call. */
 const BARE_REPLY = /^\s*(?:[-+](?:ERR|OK)\b|[245]\d\d[ -]|\* (?:OK|NO|BAD|BYE)\b)/;
 // A user who names a second app often says it works there.
@@ -42,7 +29,7 @@ export function findClient(text: string, codes: FoundCode[], words: WordSet = wo
   for (let k = 0; k < CLIENT_MENTIONS.length; k++) {
     const { client, pattern, keywords } = CLIENT_MENTIONS[k] as ClientMention;
     // Both tests must pass; the finder's flags answer for less than the word lookup, so first.
-    const strings = CLIENT_STRINGS[k] ?? null;
+    const strings = CLIENT_STRINGS[k] as Int32Array | null;
     if (strings !== null && !LITERALS.holdsAny(text, strings)) continue;
     if (!words.hasAny(keywords)) continue;
     const m = pattern.exec(text);

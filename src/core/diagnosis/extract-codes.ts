@@ -1,5 +1,5 @@
 import { CODE_PRIORITY } from '../../content/extraction.js';
-import { isDigit, isSpace, isWordChar } from './extract-chars.js';
+import { isDigit, isSpace, isWordChar, lowerAscii } from './extract-chars.js';
 import { LITERALS } from './literal-finder.js';
 
 /**
@@ -200,13 +200,9 @@ function sameCode(a: string, b: string): boolean {
   for (let i = 0; i < a.length; i++) {
     const x = a.charCodeAt(i);
     const y = b.charCodeAt(i);
-    if (x !== y && upperAscii(x) !== upperAscii(y)) return false;
+    if (x !== y && lowerAscii(x) !== lowerAscii(y)) return false;
   }
   return true;
-}
-
-function upperAscii(code: number): number {
-  return code >= 97 && code <= 122 ? code - 32 : code;
 }
 
 function sortedUniqueMany(found: FoundCode[]): FoundCode[] {

@@ -245,7 +245,7 @@ const LOCALHOST = 'localhost';
  * letters, digits, hyphens and dots (hostLabels), whose case the `i` flag folds as toLowerCase
  * does, and no alternative matches a dot, so the lookahead ends a match where the label ends.
  */
-const MAIL_HOST_FIRST = new RegExp(`${MAIL_HOST_LABELS.source.replace(/^\^/, '').replace(/\$$/, '')}(?=\\.)`, 'iy');
+const MAIL_HOST_FIRST = new RegExp(`${MAIL_HOST_LABELS.source}(?=\\.)`, 'iy');
 
 function stickyAt(re: RegExp, text: string, at: number): boolean {
   re.lastIndex = at;

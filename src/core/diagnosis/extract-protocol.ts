@@ -1,24 +1,21 @@
 import type { Protocol } from '../../content/types.js';
 import type { FoundCode } from './extract-codes.js';
 import { wordSet, type WordSet } from './extract-words.js';
-import { isDigit } from './extract-chars.js';
+import { isDigit, lowerAscii } from './extract-chars.js';
 import { LITERALS } from './literal-finder.js';
 import { codeUnits } from './normalize.js';
 
 /** IMAP, POP3 or SMTP, by vote: protocol words, wire forms, the port, the host's first label, the codes. */
 
-/** A host's first label that names its protocol (/^imaps?$/, /^pop3?s?$/, and the SMTP names). */
-const HOST_PROTOCOL = new Map<string, Protocol>([
+/** First labels of hosts that name their protocol (/^imaps?$/, /^pop3?s?$/, and the SMTP names). */
+const HOST_LABELS: readonly (readonly [string, Protocol])[] = [
   ['imap', 'imap'], ['imaps', 'imap'],
   ['pop', 'pop3'], ['pop3', 'pop3'], ['pops', 'pop3'], ['pop3s', 'pop3'],
   ['smtp', 'smtp'], ['smtps', 'smtp'], ['securesmtp', 'smtp'], ['submission', 'smtp'], ['mailout', 'smtp'], ['relay', 'smtp'],
-]);
-
-/** The keys of HOST_PROTOCOL with their protocols, for hostProtocol's scan. */
-const HOST_LABELS = [...HOST_PROTOCOL];
+];
 
 /**
- * What HOST_PROTOCOL says of the host's text up to its first "." or "-", lower-cased (what
+ * What HOST_LABELS says of the host's text up to its first "." or "-", lower-cased (what
  * `host.toLowerCase().split(/[.-]/)[0]` gave), compared in place: a new string per text to
  * lower-case and hash costs more than this. The labels are ASCII letters and digits, none a "k":
  * of the characters that lower-case to them only the ASCII ones and the Kelvin sign (to "k") do,
@@ -34,9 +31,7 @@ function hostProtocol(host: string): Protocol | undefined {
 /** Whether `host` starts with `label` (lower-case ASCII), its ASCII letters in either case. */
 function isLabelAt(host: string, label: string): boolean {
   for (let i = 0; i < label.length; i++) {
-    const c = host.charCodeAt(i);
-    const want = label.charCodeAt(i);
-    if (c !== want && !(c >= 65 && c <= 90 && c + 32 === want)) return false;
+    if (lowerAscii(host.charCodeAt(i)) !== label.charCodeAt(i)) return false;
   }
   return true;
 }

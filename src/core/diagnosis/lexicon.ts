@@ -1,4 +1,5 @@
 import { FNV_OFFSET, FNV_PRIME, type WordBuffer } from './normalize.js';
+import { grown } from './grown.js';
 
 /**
  * Every word the engine knows anything about — phrase words, word-model stems, stop words, the
@@ -77,20 +78,13 @@ export class Lexicon {
     let slots = 2048;
     while (size * 8 > slots) slots *= 2;
     const table = (this.#slots = new Int32Array(slots).fill(EMPTY));
-    const mask = (slots >> 2) - 1;
     let at = 0;
     for (let id = 0; id < size; id++) {
       const length = (words[id] as string).length;
       entries[id * 2] = at;
       entries[id * 2 + 1] = length;
       at += length;
-      const h = known[id] as number;
-      let slot = h & mask;
-      while (table[slot * 4 + 1] !== EMPTY) slot = (slot + 1) & mask;
-      table[slot * 4] = h;
-      table[slot * 4 + 1] = id;
-      table[slot * 4 + 2] = packOf(letters, at - length, length, 0);
-      table[slot * 4 + 3] = packOf(letters, at - length, length, 4);
+      place(table, known[id] as number, id, letters, at - length, length);
     }
     this.#indexed = size;
   }
@@ -158,7 +152,7 @@ export class Lexicon {
     if (rehash) this.#slots = new Int32Array(slots).fill(EMPTY);
     let length = this.#poolLength;
     for (let id = this.#indexed; id < size; id++) length += (this.#words[id] as string).length;
-    if (length > this.#pool.length) this.#pool = grow(this.#pool, Math.max(length, this.#pool.length * 2));
+    if (length > this.#pool.length) this.#pool = grown(this.#pool, Math.max(length, this.#pool.length * 2));
     const pool = this.#pool;
     const hashes = this.#hashes;
     const entries = this.#entries;
@@ -185,17 +179,8 @@ export class Lexicon {
       at += word.length;
     }
     this.#poolLength = at;
-    const table = this.#slots;
-    const mask = (table.length >> 2) - 1;
     for (let id = rehash ? 0 : this.#indexed; id < size; id++) {
-      let slot = (hashes[id] as number) & mask;
-      while (table[slot * 4 + 1] !== EMPTY) slot = (slot + 1) & mask;
-      const at = entries[id * 2] as number;
-      const length = entries[id * 2 + 1] as number;
-      table[slot * 4] = hashes[id] as number;
-      table[slot * 4 + 1] = id;
-      table[slot * 4 + 2] = packOf(pool, at, length, 0);
-      table[slot * 4 + 3] = packOf(pool, at, length, 4);
+      place(this.#slots, hashes[id] as number, id, pool, entries[id * 2] as number, entries[id * 2 + 1] as number);
     }
     this.#indexed = size;
     this.#pending.clear();
@@ -297,9 +282,20 @@ export class Lexicon {
 
   #growEntries(): void {
     const size = this.#hashes.length * 2;
-    this.#hashes = grow(this.#hashes, size);
-    this.#entries = grow(this.#entries, size * 2);
+    this.#hashes = grown(this.#hashes, size);
+    this.#entries = grown(this.#entries, size * 2);
   }
+}
+
+/** Puts word `id` (hash `h`, letters `bytes[at, at + length)`) in the first free slot from its hash on. */
+function place(table: Int32Array, h: number, id: number, bytes: Uint8Array, at: number, length: number): void {
+  const mask = (table.length >> 2) - 1;
+  let slot = h & mask;
+  while (table[slot * 4 + 1] !== EMPTY) slot = (slot + 1) & mask;
+  table[slot * 4] = h;
+  table[slot * 4 + 1] = id;
+  table[slot * 4 + 2] = packOf(bytes, at, length, 0);
+  table[slot * 4 + 3] = packOf(bytes, at, length, 4);
 }
 
 /** Masks of the first 0 to 4 bytes of a packed 4. */
@@ -312,8 +308,3 @@ function packOf(bytes: Uint8Array, at: number, length: number, from: number): nu
   return packed;
 }
 
-function grow<T extends Int32Array | Uint8Array>(array: T, size: number): T {
-  const out = new (array.constructor as new (n: number) => T)(size);
-  out.set(array);
-  return out;
-}

@@ -11,7 +11,9 @@
  * diagnosis, and most of it is never read.
  */
 
+import { gateStrings } from './literals.js';
 import { codeUnits } from './normalize.js';
+import { grown } from './grown.js';
 
 /**
  * The table's entries are where the next row starts (its number times BLOCK, so the low bits are
@@ -188,18 +190,11 @@ export class LiteralFinder {
   }
 
   #growFound(size: number): Int32Array {
-    const grown = new Int32Array(Math.max(size, this.#found.length * 2));
-    grown.set(this.#found);
-    this.#found = grown;
-    return grown;
+    return (this.#found = grown(this.#found, Math.max(size, this.#found.length * 2)));
   }
 
   #build(): Automaton {
-    if (this.#foundIn.length < this.#strings.length) {
-      const grown = new Uint32Array(this.#strings.length);
-      grown.set(this.#foundIn);
-      this.#foundIn = grown;
-    }
+    if (this.#foundIn.length < this.#strings.length) this.#foundIn = grown(this.#foundIn, this.#strings.length);
     return trieOf(this.#strings);
   }
 }
@@ -252,11 +247,7 @@ function insertSorted(out: { positions: Int32Array; count: number }, at: number)
   let k = out.count;
   while (k > 0 && (out.positions[k - 1] as number) > at) k--;
   if (k > 0 && out.positions[k - 1] === at) return;
-  if (out.count === out.positions.length) {
-    const grown = new Int32Array(out.count * 2);
-    grown.set(out.positions);
-    out.positions = grown;
-  }
+  if (out.count === out.positions.length) out.positions = grown(out.positions, out.count * 2);
   out.positions.copyWithin(k + 1, k, out.count);
   out.positions[k] = at;
   out.count++;
@@ -374,3 +365,12 @@ function endsAt(a: Automaton, state: number): Int32Array {
 
 /** The finder every gate shares, so a text is read once for all of them. */
 export const LITERALS = new LiteralFinder();
+
+/**
+ * The ids in LITERALS of the strings one of which every match of `pattern` contains (gateStrings),
+ * or null when none can be named and the pattern must always run.
+ */
+export function gateIds(pattern: RegExp): Int32Array | null {
+  const strings = gateStrings(pattern);
+  return strings === null ? null : LITERALS.idsOf(strings);
+}

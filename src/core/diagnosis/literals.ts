@@ -4,13 +4,12 @@
  * patterns at once (LiteralFinder) costs far less than running the patterns over the text. The
  * context rules' patterns (content/context-rules.ts) and the app-name patterns are tested this way.
  *
- * The strings are looked for in the text lower-cased, and after runs of blanks were collapsed
- * (extract.ts), so they are what such a text holds wherever the pattern matches its original:
- * - Under the `i` flag without `u`, an ASCII letter matches only its two ASCII cases, which
- *   toLowerCase maps alike; a non-ASCII character may match characters that lower-case otherwise
- *   (µ and μ), so it is never part of a string. Lower-casing maps no ASCII character to another
- *   one and keeps every other character out of ASCII ("K" the Kelvin sign and "İ" lower-case
- *   to ASCII letters, which can only make a string found that the pattern would not match).
+ * The strings are looked for with ASCII letters in either case (LiteralFinder), and after runs of
+ * blanks were collapsed (extract.ts), so they are what such a text holds wherever the pattern
+ * matches its original:
+ * - Under the `i` flag without `u`, an ASCII letter matches only its two ASCII cases, which the
+ *   finder reads alike; a non-ASCII character may match characters other than itself (µ and μ),
+ *   so it is never part of a string.
  * - Collapsing blanks leaves a single space or line feed between two other characters as it was;
  *   any other blank in a string is a cut, and the longest piece stands for the string.
  *
@@ -21,6 +20,7 @@
  * repeated parts) only ever makes the requirement weaker, never wrong.
  */
 
+import { isSpace } from './extract-chars.js';
 import { LITERAL_STRINGS } from './literal-strings.generated.js';
 
 /** Strings one of which is in every match; null when nothing can be required. */
@@ -32,6 +32,8 @@ interface Reading {
   exact: string[] | null;
   /** Strings one of which every match holds, when not `exact`. */
   need: Need;
+  /** Of a sequence, every requirement of its parts, `need` the best of them: each holds as well. */
+  also?: Need[];
 }
 
 /** Beyond this many spelt-out strings a part counts as unknown: its strings would cost more than they tell. */
@@ -42,7 +44,8 @@ const EMPTY: Reading = { exact: [''], need: null };
 
 /**
  * The strings (lower-case) one of which every match of `pattern` contains, fit to be looked for
- * in the text lower-cased and with its blank runs collapsed; null when none can be named.
+ * with ASCII letters in either case, in the text with its blank runs collapsed; null when none
+ * can be named.
  */
 export function requiredStrings(pattern: RegExp): string[] | null {
   if (/[uv]/.test(pattern.flags)) return null;
@@ -83,19 +86,14 @@ function safePiece(s: string): string {
   let best = '';
   let start = 0;
   for (let i = 0; i <= s.length; i++) {
-    const blank = i < s.length && isBlank(s.charCodeAt(i));
-    const kept = blank && i > start && i + 1 < s.length && (s[i] === ' ' || s[i] === '\n') && !isBlank(s.charCodeAt(i + 1));
+    const blank = i < s.length && isSpace(s.charCodeAt(i));
+    const kept = blank && i > start && i + 1 < s.length && (s[i] === ' ' || s[i] === '\n') && !isSpace(s.charCodeAt(i + 1));
     if (i === s.length || (blank && !kept)) {
       if (i - start > best.length) best = s.slice(start, i);
       start = i + 1;
     }
   }
   return best;
-}
-
-/** The ASCII blanks of `\s` (no string holds any other character above 127). */
-function isBlank(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13);
 }
 
 /** The strings once each; none may be empty (an empty string is in every text). */
@@ -105,7 +103,7 @@ function unique(strings: string[]): Need {
 
 /**
  * The same requirement in the fewest strings: one that holds another adds nothing. Done once per
- * pattern, as comparing every pair is the costliest step of the reading at start.
+ * pattern, at the end, as comparing every pair is the costliest step of the reading.
  */
 function fewest(strings: string[]): string[] {
   const byLength = [...strings].sort((a, b) => a.length - b.length);
@@ -162,6 +160,13 @@ class Parser {
     for (const b of branches) exact = exact === null || b.exact === null ? null : [...exact, ...b.exact];
     if (exact !== null && new Set(exact).size <= MOST_STRINGS) return { exact: [...new Set(exact)], need: null };
     const needs = branches.map(needOf);
+    // A branch that needs a string holding one of an exact sibling's adds nothing to the gate: the
+    // sibling's strings are in it ("thunderbird for android|android" needs "android" alone).
+    // Exact branches are never dropped, so no dropped branch relies on another dropped one.
+    const fixed = branches.flatMap((b, k) => (b.exact !== null ? (needs[k] ?? []) : []));
+    branches.forEach((b, k) => {
+      if (b.also?.some((n) => n !== null && n.every((x) => fixed.some((t) => x.includes(t))))) needs[k] = [];
+    });
     return { exact: null, need: needs.some((n) => n === null) ? null : unique(needs.flatMap((n) => n ?? [])) };
   }
 
@@ -172,6 +177,7 @@ class Parser {
   #sequence(): Reading {
     const s = this.#source;
     let best: Need = null;
+    const all: Need[] = [];
     let run: string[] = [''];
     // Single characters (most parts) are joined to the run only when it has to multiply or end.
     let tail = '';
@@ -182,7 +188,9 @@ class Parser {
     };
     const endRun = (next: string[]) => {
       flush();
-      best = better(best, needOf({ exact: run, need: null }));
+      const need = needOf({ exact: run, need: null });
+      all.push(need);
+      best = better(best, need);
       run = next;
     };
     while (this.#i < s.length && s[this.#i] !== '|' && s[this.#i] !== ')') {
@@ -203,6 +211,7 @@ class Parser {
       }
       exact = false;
       endRun(['']);
+      all.push(part.need);
       best = better(best, part.need);
     }
     if (exact) {
@@ -210,7 +219,7 @@ class Parser {
       return { exact: run, need: null };
     }
     endRun(['']);
-    return { exact: null, need: best };
+    return { exact: null, need: best, also: all };
   }
 
   /** `atom` with the quantifier that follows it, if any (a lazy "?" read too). */
@@ -328,10 +337,10 @@ class Parser {
     return this.#char(ch);
   }
 
-  /** A character as the lower-cased text holds it; unknown when that is not certain (non-ASCII). */
+  /** A character as the finder reads it (lower-case); unknown when that is not certain (non-ASCII). */
   #char(ch: string): Reading {
     if (ch.charCodeAt(0) >= 128) return UNKNOWN;
-    // Lower-cased with or without the `i` flag: the text it is looked for in is.
+    // Lower-cased with or without the `i` flag: the finder reads ASCII letters in either case.
     return { exact: [ch.toLowerCase()], need: null };
   }
 }

@@ -10,6 +10,8 @@
  * diagnosing a text allocates no string per word.
  */
 
+import { grown } from './grown.js';
+
 /** Error messages are short; a 1 MB paste is a log, and the error is near its start or end. */
 export const MAX_CHARS = 20_000;
 
@@ -178,11 +180,7 @@ export class WordBuffer {
       this.blanks[k - 1] = at + 1;
       return;
     }
-    if (k + 2 > this.blanks.length) {
-      const grown = new Int32Array(this.blanks.length * 2);
-      grown.set(this.blanks);
-      this.blanks = grown;
-    }
+    if (k + 2 > this.blanks.length) this.blanks = grown(this.blanks, this.blanks.length * 2);
     this.blanks[k] = joined ? at - 1 : at;
     this.blanks[k + 1] = at + 1;
     this.blankCount = k + 2;

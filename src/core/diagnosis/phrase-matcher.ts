@@ -1,5 +1,6 @@
 import type { PhraseEvidence } from '../../content/types.js';
 import type { Lexicon } from './lexicon.js';
+import { grown } from './grown.js';
 import { narrowInts, type IntArray } from './tables.js';
 import type { Tokens } from './tokens.js';
 
@@ -124,12 +125,6 @@ export class PhraseMatcher {
   readonly #firstWords: Int32Array;
   /** Per phrase, 0 until first walked, then WALKED or PLAIN. */
   readonly #indexed: Uint8Array;
-  /**
-   * Per phrase, worked out on its first test: whether what it requires names a prefix (USES_PREFIXES)
-   * or not (NO_PREFIXES). Most name none, and then the second check and the search for the text's
-   * prefixes are work for nothing.
-   */
-  readonly #prefixUse: Uint8Array;
   /** Per phrase and per evidence entry, the last call that tried or matched it: no Set per call. */
   readonly #tried: Uint32Array;
   readonly #matched: Uint32Array;
@@ -205,7 +200,6 @@ export class PhraseMatcher {
     this.#skip = this.#code.length <= 0xffff ? new Uint16Array(this.#code.length) : new Int32Array(this.#code.length);
     this.#firstWords = new Int32Array(this.#code.length);
     this.#indexed = new Uint8Array(phrases);
-    this.#prefixUse = new Uint8Array(phrases);
     this.#tried = new Uint32Array(phrases);
     this.#matched = new Uint32Array(evidence.length);
     // Latin-1 bytes are the characters' codes: prefixes are [a-z0-9].
@@ -213,17 +207,12 @@ export class PhraseMatcher {
     this.#prefixFrom = new Int32Array(prefixes.length + 1);
     for (let k = 0; k < prefixes.length; k++) this.#prefixFrom[k + 1] = (this.#prefixFrom[k] as number) + (prefixes[k] as string).length;
     [this.#byFirst, this.#firstFrom] = byFirstLetters(prefixes);
-    this.#occupied = new Int32Array((BUCKETS >> 5) + 1);
-    for (let b = 0; b < BUCKETS; b++) if ((this.#firstFrom[b + 1] as number) > (this.#firstFrom[b] as number)) this.#occupied[b >> 5] = (this.#occupied[b >> 5] as number) | (1 << (b & 31));
+    this.#occupied = nonEmptyBits(this.#firstFrom);
     this.#prefixFound = new Int32Array(prefixes.length);
     this.#prefixHead = new Int32Array(prefixes.length);
     this.#prefixTail = new Int32Array(prefixes.length);
-    const { anchorStart } = this.#tables;
-    this.#anchors = new Int32Array((anchorStart.length >> 5) + 1);
+    this.#anchors = nonEmptyBits(this.#tables.anchorStart);
     this.#seen = new Int32Array(this.#anchors.length);
-    for (let id = 0; id + 1 < anchorStart.length; id++) {
-      if (anchorStart[id] !== anchorStart[id + 1]) this.#anchors[id >> 5] = (this.#anchors[id >> 5] as number) | (1 << (id & 31));
-    }
   }
 
   /** The compiled phrases, for scripts/build-engine-tables.ts. */
@@ -291,38 +280,19 @@ export class PhraseMatcher {
     // telling the cases apart.)
     for (let end = from + 1 + (required[from] as number), i = from + 1; i < end; i++) if (!tokens.has(required[i] as number)) return;
     from += 1 + (required[from] as number);
-    if (from < to) {
-      // Known words first; prefixes (a walk over the text's words) only for phrases that pass.
-      if (!this.#possible(required, from, to, false)) return;
-      if (this.#usesPrefixes(p, from, to) && !this.#possible(required, from, to, true)) return;
-    }
+    if (from < to && !this.#possible(required, from, to)) return;
     if (!this.#matches(p)) return;
     this.#matched[e] = call;
     out.push(this.#match(p));
   }
 
   /**
-   * Whether phrase p's parts past the gate (`required[from .. to]`) name a prefix. Its starts are
-   * first words of its first part, which are among its requirements (requiredOf), and the gate
-   * holds no prefix, so a phrase that names none there starts with none either, and its walk never
-   * reads the prefixes found.
-   */
-  #usesPrefixes(p: number, from: number, to: number): boolean {
-    let use = this.#prefixUse[p] as number;
-    if (use === 0) {
-      use = requiresPrefix(this.#tables.required, from, to) ? USES_PREFIXES : NO_PREFIXES;
-      this.#prefixUse[p] = use;
-    }
-    return use === USES_PREFIXES;
-  }
-
-  /**
    * Whether every part (`required[from .. to]`, past the gate) has an alternative whose clauses
-   * are all met. `prefixes`: whether prefixes are looked for too; otherwise a clause with one is
-   * taken as met. A failed clause skips the rest of its alternative, a met alternative the rest
-   * of its part.
+   * are all met: a known word the text holds, or a prefix one of its words begins with (#pass
+   * found them before any phrase is tried). A failed clause skips the rest of its alternative, a
+   * met alternative the rest of its part.
    */
-  #possible(required: IntArray, from: number, to: number, prefixes: boolean): boolean {
+  #possible(required: IntArray, from: number, to: number): boolean {
     const tokens = this.#tokens as Tokens;
     const found = this.#prefixFound;
     let i = from;
@@ -342,7 +312,7 @@ export class PhraseMatcher {
           for (let k = i + 1; k < end && !any; k++) {
             const word = required[k] as number;
             if (word >= 0) any = tokens.has(word);
-            else any = !prefixes || (found[-1 - word] as number) > 0;
+            else any = (found[-1 - word] as number) > 0;
           }
           all = any;
           i = end;
@@ -495,23 +465,15 @@ export class PhraseMatcher {
 
   #growHits(): void {
     const size = this.#hitPosition.length * 2;
-    const position = new Int32Array(size);
-    position.set(this.#hitPosition);
-    this.#hitPosition = position;
-    const next = new Int32Array(size);
-    next.set(this.#hitNext);
-    this.#hitNext = next;
+    this.#hitPosition = grown(this.#hitPosition, size);
+    this.#hitNext = grown(this.#hitNext, size);
   }
 
   /** Whether word `i` of the text begins with prefix `k`. */
   #hasPrefix(i: number, k: number): boolean {
-    const { bytes, starts, ends } = (this.#tokens as Tokens).words;
+    const { starts, ends } = (this.#tokens as Tokens).words;
     const start = starts[i] as number;
-    const at = this.#prefixFrom[k] as number;
-    const n = (this.#prefixFrom[k + 1] as number) - at;
-    if ((ends[i] as number) - start < n) return false;
-    for (let m = 0; m < n; m++) if (bytes[start + m] !== this.#prefixBytes[at + m]) return false;
-    return true;
+    return this.#begins(start, (ends[i] as number) - start, k);
   }
 
   #matches(p: number): boolean {
@@ -556,7 +518,6 @@ export class PhraseMatcher {
   #anySequence(at: number): boolean {
     const tokens = this.#tokens as Tokens;
     const code = this.#code;
-    const ids = this.#ids;
     const count = this.#count;
     const next = tokens.next;
     // Past the counts of parts and alternatives, each alternative is 1 (element), 1 (choice), its words' count, its words.
@@ -568,9 +529,7 @@ export class PhraseMatcher {
       const first = code[words] as number;
       if (!tokens.has(first)) continue;
       for (let q = tokens.first(first); q >= 0 && q + n <= count; q = next[q] as number) {
-        let w = 1;
-        while (w < n && ids[q + w] === code[words + w]) w++;
-        if (w === n) return true;
+        if (this.#sequence(words + 1, n - 1, q + 1) >= 0) return true;
       }
     }
     return false;
@@ -609,12 +568,12 @@ export class PhraseMatcher {
   #part(at: number, end: number, pos: number): boolean {
     const code = this.#code;
     const next = this.#skip[at] as number;
-    // Parts are tried at words of the text only (pos < count), and most alternatives do not
-    // start with the word there: one whose first element is one sequence of words starting with
-    // another known word would fail at that word (#sequence), so it is passed over unwalked.
+    // Parts are tried at words of the text only (pos < count), where some alternative can start:
+    // the callers asked #firstWords (#elements), or start at a first word of the first part or
+    // anywhere when it has none (#matches). Most alternatives still do not start with the word
+    // there: one whose first element is one sequence of words starting with another known word
+    // would fail at that word (#sequence), so it is passed over unwalked.
     const word = this.#ids[pos] as number;
-    // No alternative starts with the word there (an unknown word's bit may be set: it only costs the walk below).
-    if (((this.#firstWords[at] as number) & wordBit(word)) === 0) return false;
     let alternative = at + 1;
     for (let n = code[at] as number; n > 0; n--) {
       const first = code[alternative + 3] as number;
@@ -661,6 +620,13 @@ export class PhraseMatcher {
   }
 }
 
+/** One bit per range of `start` (range i: start[i] .. start[i + 1]), set when the range is not empty. */
+function nonEmptyBits(start: ArrayLike<number>): Int32Array {
+  const bits = new Int32Array((start.length >> 5) + 1);
+  for (let i = 0; i + 1 < start.length; i++) if (start[i] !== start[i + 1]) bits[i >> 5] = (bits[i >> 5] as number) | (1 << (i & 31));
+  return bits;
+}
+
 /** A known word's bit in a part's `#firstWords`. */
 function wordBit(word: number): number {
   return 1 << (word & 31);
@@ -684,25 +650,6 @@ function plainSequences(code: IntArray, at: number): boolean {
     a += 3 + n;
   }
   return true;
-}
-
-const NO_PREFIXES = 1;
-const USES_PREFIXES = 2;
-
-/** Whether a clause of the parts `required[from .. to]` (laid out as PhraseTables.required says) names a prefix. */
-function requiresPrefix(required: IntArray, from: number, to: number): boolean {
-  let i = from;
-  while (i < to) {
-    let alternatives = required[i] as number;
-    for (i += 2; alternatives > 0; alternatives--) {
-      let clauses = required[i] as number;
-      for (i += 2; clauses > 0; clauses--) {
-        const end = i + 1 + (required[i] as number);
-        for (i++; i < end; i++) if ((required[i] as number) < 0) return true;
-      }
-    }
-  }
-  return false;
 }
 
 /** The indexes of `words` grouped by bucket (bucketOf), and where each bucket's group starts (BUCKETS + 1 of them). */
@@ -931,8 +878,7 @@ function requiredOf(program: Program, anchor: number, phrasesWith: ReadonlyMap<n
   const rest: number[] = [];
   for (const part of program) {
     // The anchor is in the text whenever the phrase is tried: a clause naming it is always met.
-    // One naming a prefix too is kept, so that a phrase starting with a prefix still requires one
-    // (PhraseMatcher.#usesPrefixes).
+    // One naming a prefix too is kept, so that a phrase starting with a prefix still requires one.
     const met = (clause: number[]): boolean => anchor >= 0 && clause.includes(anchor) && clause.every((w) => w >= 0);
     const alternatives = part.map((alternative) => clausesOf(alternative).filter((clause) => !met(clause)));
     if (alternatives.length === 1) {

@@ -104,12 +104,10 @@ export function packTables(t: EngineTables): PackedTables {
   for (const [name, array] of Object.entries(arraysOf(t)) as [IntArrayName, IntArray][]) {
     // Offsets are stored as they are, not as differences (which would fit in fewer bytes): a
     // loop to add them up costs more at start-up, in the interpreter, than the bytes do.
-    const values = array;
-    const type = intTypeOf(values);
-    const typed = new TYPES[type](new ArrayBuffer(values.length * TYPES[type].prototype.BYTES_PER_ELEMENT));
-    typed.set(values);
+    const type = intTypeOf(array);
+    const typed = new TYPES[type](array);
     if (!LITTLE_ENDIAN) throw new Error('tables are packed little-endian; pack them on a little-endian machine');
-    arrays[name] = [type, values.length, Buffer.from(typed.buffer).toString('base64')];
+    arrays[name] = [type, array.length, Buffer.from(typed.buffer).toString('base64')];
   }
   const words = t.lexicon.join(' ');
   const prefixes = t.phrases.prefixes.join(' ');

@@ -49,8 +49,6 @@ const FREE = -1;
 const HASH = 0x9e3779b1 | 0;
 /** A value no slot of the pairs' table holds. */
 const TOUCHED = -2;
-/** Where score leaves a sum of weights it reads for the cache, not for its value. */
-const SINK = { value: 0 };
 
 function isDigits(word: string): boolean {
   for (let i = 0; i < word.length; i++) {
@@ -475,19 +473,15 @@ export class WordModel {
     const deltas = this.#deltas;
     const rowLog = this.#rowLog;
     const causeOf = this.#causes;
-    // First every row's head, log and first delta, in a loop of loads that do not depend on each
-    // other and a branch that is all but never taken, so that their cache misses overlap; the
-    // counts' loop, whose length varies row by row, then finds them in cache.
+    // First every row's head and log, in a loop of loads that do not depend on each other and a
+    // branch that is all but never taken, so that their cache misses overlap; the counts' loop,
+    // whose length varies row by row, then finds the heads in cache.
     let logs = 0;
-    let touch = 0;
     for (let j = 0; j < found; j++) {
       const row = rows[j] as number;
       if (info[row * INFO + HEAD] === 0) this.#compute(row);
       logs += rowLog[row] as number;
-      touch += deltas[info[row * INFO + START] as number] ?? 0;
     }
-    // Kept, so that the loads above are not left out as unused.
-    SINK.value = touch;
     for (let j = 0; j < found; j++) {
       const at = (rows[j] as number) * INFO;
       const start = info[at + START] as number;
